@@ -1,0 +1,103 @@
+package io.atlas.domain.aggregate;
+
+import io.atlas.domain.lake.LogType;
+import io.atlas.domain.record.CanonicalRecord;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The daily aggregate of SPEC §4 as a mergeable accumulator, shared by every engine so they cannot drift.
+ *
+ * <p>Exact duplicates (same {@code log_id}) count once, so the accumulator is fed <em>distinct</em> events: each
+ * {@code log_id} once, with the number of processed rows that carried it. An engine deduplicates by
+ * {@code log_id} first (a hash set, a shuffle on {@code log_id}); partial accumulators over disjoint sets of
+ * {@code log_id}s then merge in any order and grouping to exactly the same row, because every field is a sum or a
+ * set union.
+ */
+public final class DailyActivityAccumulator implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private long rows;
+    private long distinct;
+    private long accessEvents;
+    private long errorEvents;
+    private long clientErrors;
+    private long serverErrors;
+    private final HashSet<String> ips = new HashSet<>();
+    private final HashMap<String, Long> byDevice = new HashMap<>();
+    private final HashMap<String, Long> byType = new HashMap<>();
+    private final HashMap<String, Long> byApp = new HashMap<>();
+    private final HashMap<String, Long> byErrorCode = new HashMap<>();
+
+    /** Adds one distinct event that {@code occurrences} processed rows carried (1 when it was not duplicated). */
+    public DailyActivityAccumulator addDistinctEvent(EventFacts event, long occurrences) {
+        if (occurrences < 1) {
+            throw new IllegalArgumentException("An event occurs at least once, got " + occurrences);
+        }
+        rows += occurrences;
+        distinct++;
+        ips.add(event.ipAddress());
+        increment(byType, event.requestType(), 1);
+        increment(byApp, event.appName(), 1);
+        if (event.logType() == LogType.ACCESS) {
+            accessEvents++;
+            int status = event.statusCode();
+            if (status >= 400 && status <= 499) {
+                clientErrors++;
+            } else if (status >= 500 && status <= 599) {
+                serverErrors++;
+            }
+            if (event.device() != null) {
+                increment(byDevice, event.device(), 1);
+            }
+        } else {
+            errorEvents++;
+            increment(byErrorCode, Integer.toString(event.statusCode()), 1);
+        }
+        return this;
+    }
+
+    /** Adds {@code other} (built over other {@code log_id}s) into this accumulator and returns this. */
+    public DailyActivityAccumulator merge(DailyActivityAccumulator other) {
+        rows += other.rows;
+        distinct += other.distinct;
+        accessEvents += other.accessEvents;
+        errorEvents += other.errorEvents;
+        clientErrors += other.clientErrors;
+        serverErrors += other.serverErrors;
+        ips.addAll(other.ips);
+        other.byDevice.forEach((k, v) -> increment(byDevice, k, v));
+        other.byType.forEach((k, v) -> increment(byType, k, v));
+        other.byApp.forEach((k, v) -> increment(byApp, k, v));
+        other.byErrorCode.forEach((k, v) -> increment(byErrorCode, k, v));
+        return this;
+    }
+
+    /** The day's row; {@code rejectedRecords} is the count of the day's row-level rejects. */
+    public DailyActivity result(LocalDate date, long rejectedRecords) {
+        return new DailyActivity(date, accessEvents, errorEvents, clientErrors, serverErrors, ips.size(),
+                new TreeMap<>(byDevice), new TreeMap<>(byType), new TreeMap<>(byApp), new TreeMap<>(byErrorCode),
+                rows - distinct, rejectedRecords);
+    }
+
+    /** Aggregates processed rows that may hold duplicates, deduplicating by {@code log_id} in memory. */
+    public static DailyActivity aggregate(LocalDate date, Iterable<CanonicalRecord> rows, long rejectedRecords) {
+        Map<String, EventFacts> facts = new HashMap<>();
+        Map<String, Long> occurrences = new HashMap<>();
+        for (CanonicalRecord row : rows) {
+            facts.putIfAbsent(row.logId(), EventFacts.of(row));
+            occurrences.merge(row.logId(), 1L, Long::sum);
+        }
+        DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
+        facts.forEach((logId, event) -> accumulator.addDistinctEvent(event, occurrences.get(logId)));
+        return accumulator.result(date, rejectedRecords);
+    }
+
+    private static void increment(Map<String, Long> map, String key, long by) {
+        map.merge(key, by, Long::sum);
+    }
+}

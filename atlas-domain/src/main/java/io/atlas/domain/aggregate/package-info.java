@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.domain.aggregate;
+
+import org.jspecify.annotations.NullMarked;

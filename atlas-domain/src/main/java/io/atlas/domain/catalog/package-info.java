@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.domain.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,106 @@
+package io.atlas.domain.file;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.atlas.domain.record.SourceField;
+import io.atlas.domain.record.SourceFields;
+import io.atlas.domain.record.ValueKind;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads one JSON record (an NDJSON line or a JSON array element, as bytes) into {@link SourceFields}: only the
+ * fields Atlas knows are kept; every other member is skipped (and still checked for syntax). Uses Jackson's
+ * byte-level streaming parser with explicit limits on nesting depth and string length.
+ */
+public final class JsonObjectReader {
+    private static final int MAX_NESTING_DEPTH = 500;
+
+    private final JsonFactory factory;
+
+    public JsonObjectReader(ReadLimits limits) {
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(limits.maxRecordBytes())
+                        .maxNumberLength(1000)
+                        .build())
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+    }
+
+    /**
+     * Reads {@code bytes[offset, offset+length)} (valid UTF-8) into {@code out}.
+     *
+     * @return null when it is one JSON object, else why it is not (a {@code MALFORMED_RECORD} detail)
+     */
+    public @Nullable String read(byte[] bytes, int offset, int length, SourceFields out) {
+        out.clear();
+        try (JsonParser parser = factory.createParser(bytes, offset, length)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                return "not a JSON object: starts with " + describe(first);
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                SourceField field = SourceField.forJsonName(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (field == null) {
+                    parser.skipChildren();
+                    continue;
+                }
+                switch (value) {
+                    case VALUE_STRING -> out.set(field, ValueKind.TEXT, parser.getText());
+                    case VALUE_NUMBER_INT -> out.set(field, ValueKind.INTEGER, parser.getText());
+                    case VALUE_NUMBER_FLOAT -> out.set(field, ValueKind.DECIMAL, parser.getText());
+                    case VALUE_TRUE, VALUE_FALSE -> out.set(field, ValueKind.BOOLEAN, parser.getText());
+                    case VALUE_NULL -> out.set(field, ValueKind.NULL, "");
+                    case START_OBJECT, START_ARRAY -> {
+                        parser.skipChildren();
+                        out.set(field, ValueKind.STRUCTURE, "");
+                    }
+                    default -> {
+                        return "unexpected " + value + " after field '" + field.sourceName() + "'";
+                    }
+                }
+            }
+            if (token != JsonToken.END_OBJECT) {
+                return "unexpected " + describe(token) + " in object";
+            }
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                return "content after the JSON object: " + describe(trailing);
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "not valid JSON: " + firstLine(e.getMessage());
+        }
+    }
+
+    private static String describe(@Nullable JsonToken token) {
+        if (token == null) {
+            return "end of input";
+        }
+        return switch (token) {
+            case START_ARRAY -> "'['";
+            case START_OBJECT -> "'{'";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.toString();
+        };
+    }
+
+    private static String firstLine(@Nullable String message) {
+        if (message == null) {
+            return "parse error";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
+    }
+}

@@ -1,0 +1,75 @@
+package io.atlas.domain.file;
+
+import io.atlas.domain.record.SourceFields;
+import java.io.IOException;
+import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
+
+/** NDJSON: one JSON object per line; blank lines are not records but count in line numbers. */
+final class NdjsonCursor implements RecordCursor {
+    private final InputStream in;
+    private final BoundedLineReader lines;
+    private final ReadLimits limits;
+    private final JsonObjectReader reader;
+    private final SourceFields fields = new SourceFields();
+    private long lineNumber;
+    private @Nullable Problem problem;
+    private boolean sawObjectLine;
+
+    NdjsonCursor(InputStream in, ReadLimits limits, JsonObjectReader reader) {
+        this.in = in;
+        this.lines = new BoundedLineReader(in, limits.maxRecordBytes());
+        this.limits = limits;
+        this.reader = reader;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        while (lines.readLine()) {
+            lineNumber++;
+            byte[] bytes = lines.bytes();
+            int offset = lines.offset();
+            int length = lines.length();
+            if (!lines.oversized() && JsonRecordSlice.isBlank(bytes, offset, length)) {
+                continue;
+            }
+            if (JsonRecordSlice.startsWithBrace(bytes, offset, length)) {
+                sawObjectLine = true;
+            }
+            problem = JsonRecordSlice.classify(
+                    bytes, offset, length, lines.oversized(), lines.oversizedLength(), limits, reader, fields);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public long index() {
+        return lineNumber;
+    }
+
+    @Override
+    public @Nullable Problem problem() {
+        return problem;
+    }
+
+    @Override
+    public SourceFields fields() {
+        return fields;
+    }
+
+    @Override
+    public String rawText() {
+        return Utf8.rawText(lines.bytes(), lines.offset(), lines.length());
+    }
+
+    @Override
+    public boolean contentConfirmed() {
+        return sawObjectLine;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

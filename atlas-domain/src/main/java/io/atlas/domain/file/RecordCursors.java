@@ -1,0 +1,197 @@
+package io.atlas.domain.file;
+
+import io.atlas.domain.lake.LogFormat;
+import io.atlas.domain.record.SourceFields;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Opens a file's records by format after confirming the content is that format (SPEC §2 step 1): gzip magic
+ * {@code 1f 8b} for {@code json_gzip} (then one JSON array, or NDJSON); an XML root {@code <errors>} for
+ * {@code xml_errors}; NDJSON lines of objects for {@code ndjson}. A UTF-8 byte-order mark at the start of the
+ * (inflated) content is skipped.
+ */
+public final class RecordCursors {
+    private static final int GZIP_MAGIC_1 = 0x1f;
+    private static final int GZIP_MAGIC_2 = 0x8b;
+    private static final int BUFFER = 64 * 1024;
+    private static final Pattern XML_ENCODING =
+            Pattern.compile("\\s*<\\?xml\\s[^>]*?encoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']");
+
+    private RecordCursors() {}
+
+    /**
+     * Opens {@code content} (which the cursor closes).
+     *
+     * @throws FileContentException the content is not the format, or damaged at its start
+     * @throws SourceReadException the storage failed
+     */
+    public static RecordCursor open(LogFormat format, InputStream content, ReadLimits limits) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(new SourceGuardInputStream(content), BUFFER);
+        try {
+            return switch (format) {
+                case NDJSON -> openNdjson(in, limits);
+                case JSON_GZIP -> openJsonGzip(in, limits);
+                case XML_ERRORS -> openXml(in, limits);
+            };
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static RecordCursor openNdjson(BufferedInputStream in, ReadLimits limits) throws IOException {
+        if (startsWithGzipMagic(in)) {
+            throw mismatch("content is gzip-compressed, expected NDJSON text");
+        }
+        skipByteOrderMark(in);
+        int first = firstNonWhitespace(in);
+        if (first == '<') {
+            throw mismatch("content is XML, expected NDJSON");
+        }
+        if (first == '[') {
+            throw mismatch("content is a JSON array, expected NDJSON (one object per line)");
+        }
+        return new NdjsonCursor(in, limits, new JsonObjectReader(limits));
+    }
+
+    private static RecordCursor openJsonGzip(BufferedInputStream in, ReadLimits limits) throws IOException {
+        if (firstNonWhitespace(in) == -1) {
+            return new EmptyCursor(in);
+        }
+        if (!startsWithGzipMagic(in)) {
+            throw mismatch("content has no gzip magic 1f 8b");
+        }
+        BufferedInputStream inflated = new BufferedInputStream(GzipContent.open(in, limits), BUFFER);
+        skipByteOrderMark(inflated);
+        JsonObjectReader reader = new JsonObjectReader(limits);
+        int first = firstNonWhitespace(inflated);
+        if (first == '[') {
+            return new JsonArrayCursor(inflated, limits, reader);
+        }
+        if (first == '<') {
+            throw mismatch("gzip holds XML, expected a JSON array or NDJSON");
+        }
+        return new NdjsonCursor(inflated, limits, reader);
+    }
+
+    private static RecordCursor openXml(BufferedInputStream in, ReadLimits limits) throws IOException {
+        if (startsWithGzipMagic(in)) {
+            throw mismatch("content is gzip-compressed, expected XML");
+        }
+        skipByteOrderMark(in);
+        int first = firstNonWhitespace(in);
+        if (first == -1) {
+            return new EmptyCursor(in);
+        }
+        if (first != '<') {
+            throw mismatch("content is not XML (starts with '" + (char) first + "')");
+        }
+        return new XmlErrorCursor(new InputStreamReader(in, declaredEncoding(in).newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)), limits);
+    }
+
+    /**
+     * The charset an XML declaration names, UTF-8 when it names none. Decoding happens here, strictly, so a byte
+     * that is not valid in it fails the document (MALFORMED_FILE) instead of the JDK parser printing to stderr.
+     */
+    private static Charset declaredEncoding(BufferedInputStream in) throws IOException {
+        in.mark(512);
+        byte[] head = in.readNBytes(512);
+        in.reset();
+        Matcher declaration = XML_ENCODING.matcher(new String(head, StandardCharsets.ISO_8859_1));
+        if (declaration.lookingAt()) {
+            try {
+                return Charset.forName(declaration.group(1));
+            } catch (IllegalArgumentException unknown) {
+                throw new FileContentException(FileRejectReason.MALFORMED_FILE,
+                        "XML declares an unknown encoding '" + declaration.group(1) + "'");
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static FileContentException mismatch(String detail) {
+        return new FileContentException(FileRejectReason.FORMAT_MISMATCH, detail);
+    }
+
+    private static boolean startsWithGzipMagic(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        return b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2;
+    }
+
+    private static void skipByteOrderMark(BufferedInputStream in) throws IOException {
+        in.mark(3);
+        if (in.read() == 0xef && in.read() == 0xbb && in.read() == 0xbf) {
+            return;
+        }
+        in.reset();
+    }
+
+    /** The first byte that is not JSON/XML whitespace, -1 at end of input, -2 if none in the first 64 KiB; consumes nothing. */
+    private static int firstNonWhitespace(BufferedInputStream in) throws IOException {
+        in.mark(BUFFER);
+        try {
+            for (int i = 0; i < BUFFER; i++) {
+                int b = in.read();
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                    return b;
+                }
+            }
+            return -2;
+        } finally {
+            in.reset();
+        }
+    }
+
+    /** A file with no content at all. */
+    private static final class EmptyCursor implements RecordCursor {
+        private final InputStream in;
+
+        EmptyCursor(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public boolean next() {
+            return false;
+        }
+
+        @Override
+        public long index() {
+            return 0;
+        }
+
+        @Override
+        public @Nullable Problem problem() {
+            return null;
+        }
+
+        @Override
+        public SourceFields fields() {
+            return new SourceFields();
+        }
+
+        @Override
+        public String rawText() {
+            return "";
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

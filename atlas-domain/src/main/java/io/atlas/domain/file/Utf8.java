@@ -1,0 +1,100 @@
+package io.atlas.domain.file;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** UTF-8 checks and the {@code raw_record} text of a record's bytes. */
+public final class Utf8 {
+    private Utf8() {}
+
+    /** Whether the bytes are well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF). */
+    public static boolean isValid(byte[] bytes, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        while (i < end) {
+            // ASCII fast path, 8 bytes at a time.
+            while (i + 8 <= end && (bytes[i] | bytes[i + 1] | bytes[i + 2] | bytes[i + 3]
+                    | bytes[i + 4] | bytes[i + 5] | bytes[i + 6] | bytes[i + 7]) >= 0) {
+                i += 8;
+            }
+            if (i >= end) {
+                break;
+            }
+            int b = bytes[i] & 0xff;
+            if (b < 0x80) {
+                i++;
+            } else if (b >= 0xc2 && b <= 0xdf) {
+                if (i + 1 >= end || !continuation(bytes[i + 1])) {
+                    return false;
+                }
+                i += 2;
+            } else if (b >= 0xe0 && b <= 0xef) {
+                if (i + 2 >= end || !continuation(bytes[i + 1]) || !continuation(bytes[i + 2])) {
+                    return false;
+                }
+                int b1 = bytes[i + 1] & 0xff;
+                if ((b == 0xe0 && b1 < 0xa0) || (b == 0xed && b1 > 0x9f)) {
+                    return false; // overlong, or a UTF-16 surrogate
+                }
+                i += 3;
+            } else if (b >= 0xf0 && b <= 0xf4) {
+                if (i + 3 >= end || !continuation(bytes[i + 1]) || !continuation(bytes[i + 2])
+                        || !continuation(bytes[i + 3])) {
+                    return false;
+                }
+                int b1 = bytes[i + 1] & 0xff;
+                if ((b == 0xf0 && b1 < 0x90) || (b == 0xf4 && b1 > 0x8f)) {
+                    return false; // overlong, or above U+10FFFF
+                }
+                i += 4;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean continuation(byte b) {
+        return (b & 0xc0) == 0x80;
+    }
+
+    /**
+     * The bytes as text for {@code raw_record}: at most {@link ReadLimits#RAW_RECORD_BYTES} bytes, cut at a
+     * character boundary, malformed sequences replaced by U+FFFD.
+     */
+    public static String rawText(byte[] bytes, int offset, int length) {
+        int cut = Math.min(length, ReadLimits.RAW_RECORD_BYTES);
+        if (cut < length) {
+            // Do not split a multi-byte sequence: back up over continuation bytes.
+            int back = 0;
+            while (back < 3 && cut - back > 0 && (bytes[offset + cut - back] & 0xc0) == 0x80) {
+                back++;
+            }
+            cut -= back;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, cut));
+            return chars.toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException("A replacing decoder cannot fail", e);
+        }
+    }
+
+    /** Truncates text to {@link ReadLimits#RAW_RECORD_BYTES} UTF-8 bytes at a code point boundary. */
+    public static String truncate(String text) {
+        if (text.length() * 3L <= ReadLimits.RAW_RECORD_BYTES) {
+            return text;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= ReadLimits.RAW_RECORD_BYTES) {
+            return text;
+        }
+        return rawText(bytes, 0, bytes.length);
+    }
+}

@@ -1,0 +1,234 @@
+package io.atlas.domain.file;
+
+import io.atlas.domain.record.RejectReason;
+import io.atlas.domain.record.SourceField;
+import io.atlas.domain.record.SourceFields;
+import io.atlas.domain.record.ValueKind;
+import java.io.IOException;
+import java.io.Reader;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * XML error logs: a root {@code <errors>} whose child elements are records. Read with the JDK's own StAX parser
+ * (never one found on the classpath) with DTDs and external entities off; any DOCTYPE stops the read as
+ * {@code UNSAFE_XML} before anything after it is parsed. A child that is not {@code <error>} is a
+ * {@code MALFORMED_RECORD}; a field holding elements instead of text is {@code INVALID_FIELD_TYPE} (through
+ * {@link ValueKind#STRUCTURE}). Field text is trimmed: XML indentation is not data.
+ */
+final class XmlErrorCursor implements RecordCursor {
+    static final String ROOT = "errors";
+    static final String RECORD = "error";
+
+    private final Reader in;
+    private final ReadLimits limits;
+    private final XMLStreamReader xml;
+    private final SourceFields fields = new SourceFields();
+    private final StringBuilder raw = new StringBuilder();
+    private long index;
+    private long recordChars;
+    private boolean finished;
+    private @Nullable Problem problem;
+
+    XmlErrorCursor(Reader in, ReadLimits limits) throws IOException {
+        this.in = in;
+        this.limits = limits;
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        try {
+            this.xml = factory.createXMLStreamReader(in);
+            openRoot();
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
+        }
+    }
+
+    private void openRoot() throws XMLStreamException, FileContentException {
+        while (xml.hasNext()) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.DTD -> throw new FileContentException(FileRejectReason.UNSAFE_XML,
+                        "XML declares a DOCTYPE (DTDs and entity declarations are refused)");
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (!ROOT.equals(xml.getLocalName())) {
+                        throw new FileContentException(FileRejectReason.FORMAT_MISMATCH,
+                                "XML root is <" + xml.getLocalName() + ">, expected <" + ROOT + ">");
+                    }
+                    return;
+                }
+                default -> {
+                    // prolog: comments, processing instructions, whitespace
+                }
+            }
+        }
+        throw new FileContentException(FileRejectReason.MALFORMED_FILE, "XML document has no root element");
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        if (finished) {
+            return false;
+        }
+        try {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    index++;
+                    readRecord();
+                    return true;
+                }
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    finishDocument();
+                    return false;
+                }
+                // whitespace, comments and processing instructions between records
+            }
+            throw new FileContentException(FileRejectReason.MALFORMED_FILE, "XML document ends inside <" + ROOT + ">");
+        } catch (XMLStreamException | RuntimeException e) {
+            throw failure(e);
+        }
+    }
+
+    private void finishDocument() throws XMLStreamException {
+        finished = true;
+        while (xml.hasNext()) {
+            xml.next(); // the parser rejects anything but comments, PIs and whitespace after the root
+        }
+    }
+
+    private void readRecord() throws XMLStreamException {
+        fields.clear();
+        raw.setLength(0);
+        recordChars = 0;
+        String name = xml.getLocalName();
+        appendRaw("<" + name + ">");
+        boolean isRecord = RECORD.equals(name);
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                readField();
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                break;
+            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                appendRaw(escape(xml.getText()));
+            }
+        }
+        appendRaw("</" + name + ">");
+        if (recordChars > limits.maxRecordBytes()) {
+            problem = new Problem(RejectReason.RECORD_TOO_LARGE,
+                    "record of " + recordChars + " characters exceeds the limit of " + limits.maxRecordBytes());
+        } else if (!isRecord) {
+            problem = new Problem(RejectReason.MALFORMED_RECORD,
+                    "element <" + name + "> is not an <" + RECORD + "> record");
+        } else {
+            problem = null;
+        }
+    }
+
+    /** Reads one child of a record: its text, or a marker that it holds elements. */
+    private void readField() throws XMLStreamException {
+        String name = xml.getLocalName();
+        appendRaw("<" + name + ">");
+        StringBuilder text = new StringBuilder();
+        boolean nested = false;
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    depth++;
+                    nested = true;
+                    appendRaw("<" + xml.getLocalName() + ">");
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    depth--;
+                    appendRaw("</" + xml.getLocalName() + ">");
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    String chunk = xml.getText();
+                    appendRaw(escape(chunk));
+                    if (depth == 1 && recordChars <= limits.maxRecordBytes()) {
+                        text.append(chunk);
+                    }
+                }
+                default -> {
+                    // comments and processing instructions inside a field are not data
+                }
+            }
+        }
+        SourceField field = SourceField.forXmlName(name);
+        if (field != null) {
+            if (nested) {
+                fields.set(field, ValueKind.STRUCTURE, "");
+            } else {
+                fields.set(field, ValueKind.TEXT, text.toString().strip());
+            }
+        }
+    }
+
+    private void appendRaw(String text) {
+        recordChars += text.length();
+        int room = ReadLimits.RAW_RECORD_BYTES - raw.length();
+        if (room > 0) {
+            raw.append(text, 0, Math.min(room, text.length()));
+        }
+    }
+
+    private static String escape(String text) {
+        if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
+            return text;
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;");
+    }
+
+    private static IOException failure(Exception e) {
+        if (e instanceof FileContentException content) {
+            return content;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SourceReadException source) {
+                return source;
+            }
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
+        return new FileContentException(FileRejectReason.MALFORMED_FILE, "XML document is not well-formed: " + message, e);
+    }
+
+    @Override
+    public long index() {
+        return index;
+    }
+
+    @Override
+    public @Nullable Problem problem() {
+        return problem;
+    }
+
+    @Override
+    public SourceFields fields() {
+        return fields;
+    }
+
+    @Override
+    public String rawText() {
+        return Utf8.truncate(raw.toString());
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            xml.close();
+        } catch (XMLStreamException e) {
+            // closing a reader releases nothing we hold beyond the stream, closed next
+        }
+        in.close();
+    }
+}

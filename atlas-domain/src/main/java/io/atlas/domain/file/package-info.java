@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.domain.file;
+
+import org.jspecify.annotations.NullMarked;

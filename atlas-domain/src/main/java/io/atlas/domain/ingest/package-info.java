@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.domain.ingest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.domain.lake;
+
+import org.jspecify.annotations.NullMarked;

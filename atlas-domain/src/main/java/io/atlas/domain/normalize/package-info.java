@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.domain.normalize;
+
+import org.jspecify.annotations.NullMarked;

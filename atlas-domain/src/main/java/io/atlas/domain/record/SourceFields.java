@@ -1,0 +1,44 @@
+package io.atlas.domain.record;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fields of one source record as written (kind and text), before validation. Absent fields are
+ * {@code null}. A later occurrence of the same field replaces an earlier one (as most JSON parsers do).
+ * Mutable and reused by a reader from record to record.
+ */
+public final class SourceFields {
+    private final ValueKind[] kinds = new ValueKind[SourceField.count()];
+    private final String[] texts = new String[SourceField.count()];
+
+    public void clear() {
+        java.util.Arrays.fill(kinds, null);
+        java.util.Arrays.fill(texts, null);
+    }
+
+    public void set(SourceField field, ValueKind kind, String text) {
+        kinds[field.ordinal()] = kind;
+        texts[field.ordinal()] = text;
+    }
+
+    public boolean isPresent(SourceField field) {
+        return kinds[field.ordinal()] != null;
+    }
+
+    public @Nullable ValueKind kind(SourceField field) {
+        return kinds[field.ordinal()];
+    }
+
+    /** The text as written: string contents, a number's literal, {@code true}/{@code false}, or empty for null and structures. */
+    public @Nullable String text(SourceField field) {
+        return texts[field.ordinal()];
+    }
+
+    /** A copy, for callers that keep fields beyond the reader's next record. */
+    public SourceFields copy() {
+        SourceFields copy = new SourceFields();
+        System.arraycopy(kinds, 0, copy.kinds, 0, kinds.length);
+        System.arraycopy(texts, 0, copy.texts, 0, texts.length);
+        return copy;
+    }
+}

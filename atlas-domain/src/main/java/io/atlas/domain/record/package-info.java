@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.domain.record;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.domain.run;
+
+import org.jspecify.annotations.NullMarked;

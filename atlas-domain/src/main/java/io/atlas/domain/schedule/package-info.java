@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.domain.schedule;
+
+import org.jspecify.annotations.NullMarked;

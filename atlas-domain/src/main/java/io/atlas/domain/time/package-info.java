@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.domain.time;
+
+import org.jspecify.annotations.NullMarked;

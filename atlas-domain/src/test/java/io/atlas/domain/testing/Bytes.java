@@ -1,0 +1,56 @@
+package io.atlas.domain.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+
+/** Builds file contents for tests. */
+public final class Bytes {
+    private Bytes() {}
+
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] gzip(String text) {
+        return gzip(utf8(text));
+    }
+
+    public static byte[] gzip(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A gzip of {@code inflatedBytes} zero bytes, produced in 64 KiB steps: the inflated content is never in memory. */
+    public static byte[] gzipOfZeros(long inflatedBytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream gzip = new GZIPOutputStream(out, 64 * 1024)) {
+            long left = inflatedBytes;
+            while (left > 0) {
+                int n = (int) Math.min(chunk.length, left);
+                gzip.write(chunk, 0, n);
+                left -= n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+}
