@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.ports.dataset;
+
+import org.jspecify.annotations.NullMarked;

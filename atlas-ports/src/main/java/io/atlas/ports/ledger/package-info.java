@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.ports.ledger;
+
+import org.jspecify.annotations.NullMarked;

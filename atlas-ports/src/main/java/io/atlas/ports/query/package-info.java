@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.ports.query;
+
+import org.jspecify.annotations.NullMarked;

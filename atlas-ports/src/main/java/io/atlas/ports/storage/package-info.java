@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.ports.storage;
+
+import org.jspecify.annotations.NullMarked;
