@@ -6,7 +6,7 @@ import io.atlas.domain.file.RecordCursors;
 import io.atlas.domain.lake.LogFormat;
 import io.atlas.domain.record.RecordOutcome;
 import io.atlas.domain.record.RecordValidator;
-import io.atlas.domain.time.TimestampCheck;
+import io.atlas.domain.record.TimestampCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.atlas.domain.record;
 
-import io.atlas.domain.time.EventTimestamps;
-import io.atlas.domain.time.TimestampCheck;
+import io.atlas.domain.record.EventTimestamps;
+import io.atlas.domain.record.TimestampCheck;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 

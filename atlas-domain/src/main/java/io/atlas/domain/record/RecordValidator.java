@@ -3,7 +3,7 @@ package io.atlas.domain.record;
 import io.atlas.domain.lake.LogFormat;
 import io.atlas.domain.lake.LogType;
 import io.atlas.domain.record.FieldRules.Checked;
-import io.atlas.domain.time.TimestampCheck;
+import io.atlas.domain.record.TimestampCheck;
 import java.time.LocalDate;
 import java.util.Optional;
 

@@ -1,6 +1,5 @@
-package io.atlas.domain.time;
+package io.atlas.domain.record;
 
-import io.atlas.domain.record.RejectReason;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

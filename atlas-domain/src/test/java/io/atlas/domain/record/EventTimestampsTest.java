@@ -1,8 +1,7 @@
-package io.atlas.domain.time;
+package io.atlas.domain.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.atlas.domain.record.RejectReason;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.atlas.domain.time;
-
-import org.jspecify.annotations.NullMarked;
