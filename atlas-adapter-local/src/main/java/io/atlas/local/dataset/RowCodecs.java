@@ -1,0 +1,194 @@
+package io.atlas.local.dataset;
+
+import io.atlas.domain.aggregate.DailyActivity;
+import io.atlas.domain.lake.LogFormat;
+import io.atlas.domain.lake.LogType;
+import io.atlas.domain.normalize.RejectRow;
+import io.atlas.domain.record.CanonicalRecord;
+import io.atlas.domain.record.RejectReason;
+import io.atlas.ports.dataset.Dataset;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+/** The Parquet (Avro) schemas of the three tables, in the column order of {@link io.atlas.domain.catalog.AtlasTables}. */
+final class RowCodecs {
+    private RowCodecs() {}
+
+    @SuppressWarnings("unchecked")
+    static <R> RowCodec<R> forDataset(Dataset<R> dataset) {
+        if (dataset == Dataset.LOGS) {
+            return (RowCodec<R>) LOGS;
+        }
+        if (dataset == Dataset.REJECTS) {
+            return (RowCodec<R>) REJECTS;
+        }
+        if (dataset == Dataset.DAILY_ACTIVITY) {
+            return (RowCodec<R>) DAILY_ACTIVITY;
+        }
+        throw new IllegalArgumentException("No codec for dataset " + dataset);
+    }
+
+    private static Schema timestampMillis() {
+        return LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
+    }
+
+    private static Schema date() {
+        return LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+    }
+
+    private static String string(Object value) {
+        return value.toString();
+    }
+
+    private static String nullableString(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    static final RowCodec<CanonicalRecord> LOGS = new RowCodec<>() {
+        private final Schema schema = SchemaBuilder.record("logs").namespace("io.atlas").fields()
+                .requiredString("log_id")
+                .name("event_timestamp").type(timestampMillis()).noDefault()
+                .requiredString("ip_address")
+                .optionalString("device")
+                .requiredString("request_type")
+                .requiredInt("status_code")
+                .optionalString("endpoint")
+                .optionalString("message")
+                .requiredString("app_name")
+                .requiredString("raw_format")
+                .requiredString("source_file")
+                .endRecord();
+
+        @Override
+        public Schema schema() {
+            return schema;
+        }
+
+        @Override
+        public GenericRecord encode(CanonicalRecord row) {
+            GenericData.Record record = new GenericData.Record(schema);
+            record.put(0, row.logId());
+            record.put(1, row.eventTimestamp().toEpochMilli());
+            record.put(2, row.ipAddress());
+            record.put(3, row.device());
+            record.put(4, row.requestType());
+            record.put(5, row.statusCode());
+            record.put(6, row.endpoint());
+            record.put(7, row.message());
+            record.put(8, row.appName());
+            record.put(9, row.rawFormat().folder());
+            record.put(10, row.sourceFile());
+            return record;
+        }
+
+        @Override
+        public CanonicalRecord decode(GenericRecord r, List<String> partition) {
+            LogType logType = LogType.valueOf(partition.get(0).toUpperCase(java.util.Locale.ROOT));
+            LogFormat format = LogFormat.fromFolder(string(r.get(9)))
+                    .orElseThrow(() -> new IllegalStateException("Unknown raw_format " + r.get(9)));
+            return new CanonicalRecord(string(r.get(0)), Instant.ofEpochMilli((Long) r.get(1)), string(r.get(2)),
+                    nullableString(r.get(3)), string(r.get(4)), (Integer) r.get(5), nullableString(r.get(6)),
+                    nullableString(r.get(7)), string(r.get(8)), logType, format, string(r.get(10)));
+        }
+    };
+
+    static final RowCodec<RejectRow> REJECTS = new RowCodec<>() {
+        private final Schema schema = SchemaBuilder.record("data_quality_rejects").namespace("io.atlas").fields()
+                .name("process_date").type(date()).noDefault()
+                .requiredString("source_file")
+                .requiredString("raw_format")
+                .requiredLong("record_index")
+                .requiredString("reason_code")
+                .requiredString("reason_detail")
+                .requiredString("raw_record")
+                .endRecord();
+
+        @Override
+        public Schema schema() {
+            return schema;
+        }
+
+        @Override
+        public GenericRecord encode(RejectRow row) {
+            GenericData.Record record = new GenericData.Record(schema);
+            record.put(0, (int) row.processDate().toEpochDay());
+            record.put(1, row.sourceFile());
+            record.put(2, row.rawFormat().folder());
+            record.put(3, row.recordIndex());
+            record.put(4, row.reasonCode().name());
+            record.put(5, row.reasonDetail());
+            record.put(6, row.rawRecord());
+            return record;
+        }
+
+        @Override
+        public RejectRow decode(GenericRecord r, List<String> partition) {
+            LogFormat format = LogFormat.fromFolder(string(r.get(2)))
+                    .orElseThrow(() -> new IllegalStateException("Unknown raw_format " + r.get(2)));
+            return new RejectRow(LocalDate.ofEpochDay((Integer) r.get(0)), string(r.get(1)), format, (Long) r.get(3),
+                    RejectReason.valueOf(string(r.get(4))), string(r.get(5)), string(r.get(6)));
+        }
+    };
+
+    static final RowCodec<DailyActivity> DAILY_ACTIVITY = new RowCodec<>() {
+        private final Schema counts = Schema.createMap(Schema.create(Schema.Type.LONG));
+        private final Schema schema = SchemaBuilder.record("daily_activity").namespace("io.atlas").fields()
+                .requiredLong("total_requests")
+                .requiredLong("error_count")
+                .requiredLong("client_error_count")
+                .requiredLong("server_error_count")
+                .requiredLong("unique_ips")
+                .name("requests_by_device").type(counts).noDefault()
+                .name("requests_by_type").type(counts).noDefault()
+                .name("requests_by_app").type(counts).noDefault()
+                .name("errors_by_code").type(counts).noDefault()
+                .requiredLong("duplicate_records")
+                .requiredLong("rejected_records")
+                .endRecord();
+
+        @Override
+        public Schema schema() {
+            return schema;
+        }
+
+        @Override
+        public GenericRecord encode(DailyActivity row) {
+            GenericData.Record record = new GenericData.Record(schema);
+            record.put(0, row.totalRequests());
+            record.put(1, row.errorCount());
+            record.put(2, row.clientErrorCount());
+            record.put(3, row.serverErrorCount());
+            record.put(4, row.uniqueIps());
+            record.put(5, new HashMap<>(row.requestsByDevice()));
+            record.put(6, new HashMap<>(row.requestsByType()));
+            record.put(7, new HashMap<>(row.requestsByApp()));
+            record.put(8, new HashMap<>(row.errorsByCode()));
+            record.put(9, row.duplicateRecords());
+            record.put(10, row.rejectedRecords());
+            return record;
+        }
+
+        @Override
+        public DailyActivity decode(GenericRecord r, List<String> partition) {
+            return new DailyActivity(LocalDate.parse(partition.get(0)), (Long) r.get(0), (Long) r.get(1), (Long) r.get(2),
+                    (Long) r.get(3), (Long) r.get(4), counts(r.get(5)), counts(r.get(6)), counts(r.get(7)),
+                    counts(r.get(8)), (Long) r.get(9), (Long) r.get(10));
+        }
+
+        private SortedMap<String, Long> counts(Object value) {
+            SortedMap<String, Long> map = new TreeMap<>();
+            ((Map<?, ?>) value).forEach((k, v) -> map.put(k.toString(), (Long) v));
+            return map;
+        }
+    };
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.local.json;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.local.ledger;
+
+import org.jspecify.annotations.NullMarked;

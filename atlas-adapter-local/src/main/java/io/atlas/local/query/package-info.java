@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.local.query;
+
+import org.jspecify.annotations.NullMarked;

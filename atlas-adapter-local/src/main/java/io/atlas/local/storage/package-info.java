@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.local.storage;
+
+import org.jspecify.annotations.NullMarked;
