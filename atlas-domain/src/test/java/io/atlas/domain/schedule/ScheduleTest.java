@@ -24,4 +24,14 @@ class ScheduleTest {
         assertThatThrownBy(() -> new DateRange(LocalDate.of(2024, 11, 30), LocalDate.of(2024, 11, 29)))
                 .hasMessage("Invalid date range: 2024-11-30 is after 2024-11-29");
     }
+
+    @Test
+    void aTriggerRunsYesterdayAndPendingDaysInTheWindowAndReportsOlderOnes() {
+        SchedulePlan plan = SchedulePlan.forTrigger(Instant.parse("2024-12-31T00:00:00Z"),
+                java.util.Set.of(LocalDate.of(2024, 12, 1), LocalDate.of(2024, 11, 30), LocalDate.of(2024, 12, 29),
+                        LocalDate.of(2024, 12, 31)), 30);
+
+        assertThat(plan.run()).containsExactly(LocalDate.of(2024, 12, 1), LocalDate.of(2024, 12, 29), LocalDate.of(2024, 12, 30));
+        assertThat(plan.tooOld()).containsExactly(LocalDate.of(2024, 11, 30));
+    }
 }

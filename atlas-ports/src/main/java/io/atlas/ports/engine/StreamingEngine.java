@@ -3,8 +3,6 @@ package io.atlas.ports.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.atlas.domain.aggregate.DailyActivity;
-import io.atlas.domain.aggregate.DailyActivityAccumulator;
-import io.atlas.domain.aggregate.EventFacts;
 import io.atlas.domain.file.FileContentException;
 import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.LogFormat;
@@ -31,7 +29,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -191,25 +188,16 @@ public final class StreamingEngine implements Engine {
 
     @Override
     public DailyActivity aggregate(RunContext context, LocalDate processDate) {
-        Map<String, EventFacts> events = new HashMap<>();
-        Map<String, long[]> occurrences = new HashMap<>();
+        DistinctEvents events = new DistinctEvents();
         for (LogType logType : LogType.values()) {
             try (CloseableIterator<CanonicalRecord> rows = datasets.read(Dataset.LOGS, Dataset.logsPartition(logType, processDate))) {
-                while (rows.hasNext()) {
-                    CanonicalRecord row = rows.next();
-                    long[] count = occurrences.computeIfAbsent(row.logId(), id -> new long[1]);
-                    if (count[0]++ == 0) {
-                        events.put(row.logId(), EventFacts.of(row));
-                    }
-                }
+                rows.forEachRemaining(events::add);
             }
         }
-        DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
-        events.forEach((logId, event) -> accumulator.addDistinctEvent(event, occurrences.get(logId)[0]));
         long rejected = datasets.partition(Dataset.REJECTS, Dataset.rejectsPartition(processDate))
                 .map(PartitionInfo::rows)
                 .orElse(0L);
-        DailyActivity row = accumulator.result(processDate, rejected);
+        DailyActivity row = events.result(processDate, rejected);
         try (PartitionWriter<DailyActivity> gold = datasets.overwrite(Dataset.DAILY_ACTIVITY,
                 Dataset.dailyActivityPartition(processDate), context.runId())) {
             gold.write(row);

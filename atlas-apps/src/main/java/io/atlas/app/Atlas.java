@@ -1,0 +1,199 @@
+package io.atlas.app;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import io.atlas.app.service.BackfillReport;
+import io.atlas.app.service.DayChangeLog;
+import io.atlas.app.service.IngestOutcome;
+import io.atlas.app.service.IngestReport;
+import io.atlas.app.service.IngestionService;
+import io.atlas.app.service.PipelineRunner;
+import io.atlas.app.service.RunContexts;
+import io.atlas.app.service.ValidationReport;
+import io.atlas.app.service.Validator;
+import io.atlas.app.wiring.LocalLakeModule;
+import io.atlas.domain.lake.LakeLayout;
+import io.atlas.domain.lake.ObjectKey;
+import io.atlas.domain.run.RunContext;
+import io.atlas.domain.schedule.DateRange;
+import io.atlas.ports.AtlasException;
+import io.atlas.ports.ledger.RunLedger;
+import io.atlas.ports.ledger.RunRecord;
+import io.atlas.ports.query.QueryEngine;
+import io.atlas.ports.query.QueryResult;
+import io.atlas.ports.storage.ObjectInfo;
+import io.atlas.ports.storage.ObjectStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedSet;
+
+/**
+ * Atlas as a library: the whole pipeline on one lake behind a handful of methods. The CLI is a thin shell over this
+ * class.
+ *
+ * <pre>{@code
+ * try (Atlas atlas = Atlas.builder().lake(Path.of("my-lake")).build()) {
+ *     atlas.ingest();
+ *     atlas.run(LocalDate.parse("2024-11-29"));
+ *     atlas.query("SELECT * FROM log_analytics_db.daily_activity");
+ * }
+ * }</pre>
+ */
+public final class Atlas implements AutoCloseable {
+    private final AtlasSettings settings;
+    private final Injector injector;
+
+    private Atlas(AtlasSettings settings, Module module) {
+        this.settings = settings;
+        this.injector = Guice.createInjector(module);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an {@link Atlas}; only the lake is required. */
+    public static final class Builder {
+        private Path lake;
+        private Integer threads;
+        private Properties properties = new Properties();
+        private Clock clock = Clock.systemUTC();
+
+        public Builder lake(Path directory) {
+            this.lake = requireNonNull(directory, "directory is null");
+            return this;
+        }
+
+        /** Worker threads for normalize (default: one per core). */
+        public Builder threads(int count) {
+            this.threads = count;
+            return this;
+        }
+
+        /** Settings by key ({@code atlas.max-record-bytes}, ...; see {@link AtlasSettings}). */
+        public Builder properties(Properties values) {
+            this.properties = requireNonNull(values, "values is null");
+            return this;
+        }
+
+        /** The clock run ids and timestamps come from (tests pass a fixed one). */
+        public Builder clock(Clock value) {
+            this.clock = requireNonNull(value, "value is null");
+            return this;
+        }
+
+        public Atlas build() {
+            if (lake == null) {
+                throw new IllegalStateException("Cannot build Atlas: no lake given");
+            }
+            AtlasSettings settings = AtlasSettings.from(lake, properties);
+            if (threads != null) {
+                settings = settings.withThreads(threads);
+            }
+            return new Atlas(settings, new LocalLakeModule(settings, clock));
+        }
+    }
+
+    public AtlasSettings settings() {
+        return settings;
+    }
+
+    /** The lake's object store, for callers that drop files into {@code raw/} themselves. */
+    public ObjectStore store() {
+        return injector.getInstance(ObjectStore.class);
+    }
+
+    /** Ingests every file under {@code raw/} (SPEC §2), in key order. */
+    public IngestReport ingest() {
+        return ingest(store().list(LakeLayout.RAW).stream().map(ObjectInfo::key).toList(), IngestProgress.NONE);
+    }
+
+    /** Notified after each file. */
+    public interface IngestProgress {
+        IngestProgress NONE = (done, total, outcome) -> {};
+
+        void ingested(int done, int total, IngestOutcome outcome);
+    }
+
+    /** Ingests the given raw keys with one run id; a file that cannot be read is reported and left in raw/. */
+    public IngestReport ingest(List<ObjectKey> keys, IngestProgress progress) {
+        IngestionService ingestion = injector.getInstance(IngestionService.class);
+        RunContext context = contexts().next();
+        List<IngestOutcome> outcomes = new ArrayList<>();
+        Map<ObjectKey, String> failures = new LinkedHashMap<>();
+        int done = 0;
+        for (ObjectKey key : keys) {
+            try {
+                IngestOutcome outcome = ingestion.ingest(key, context);
+                outcomes.add(outcome);
+                progress.ingested(++done, keys.size(), outcome);
+            } catch (AtlasException | IllegalArgumentException e) {
+                failures.put(key, e.getMessage());
+                done++;
+            }
+        }
+        return new IngestReport(outcomes, failures);
+    }
+
+    /** Runs the pipeline for one date: normalize, crawl, aggregate, crawl. */
+    public RunRecord run(LocalDate date) {
+        return run(date, false, PipelineRunner.Listener.NONE);
+    }
+
+    public RunRecord run(LocalDate date, boolean validate, PipelineRunner.Listener listener) {
+        return injector.getInstance(PipelineRunner.class).run(date, contexts().next(), validate, listener);
+    }
+
+    /** Runs each date of the range in order; a failed date does not stop the others. */
+    public BackfillReport backfill(DateRange range) {
+        return backfill(range, PipelineRunner.Listener.NONE);
+    }
+
+    public BackfillReport backfill(DateRange range, PipelineRunner.Listener listener) {
+        List<RunRecord> runs = new ArrayList<>();
+        for (LocalDate date : range.days()) {
+            runs.add(run(date, false, listener));
+        }
+        return new BackfillReport(runs);
+    }
+
+    /** The days whose input changed since their last successful run, oldest first. */
+    public SortedSet<LocalDate> pendingDays() {
+        return injector.getInstance(DayChangeLog.class).pendingDays();
+    }
+
+    public QueryResult query(String sql) {
+        return injector.getInstance(QueryEngine.class).execute(sql);
+    }
+
+    public ValidationReport validate(LocalDate date) {
+        return injector.getInstance(Validator.class).validate(date);
+    }
+
+    public List<RunRecord> runs() {
+        return injector.getInstance(RunLedger.class).list();
+    }
+
+    /** For the CLI and services that need a component directly. */
+    public <T> T component(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
+    private RunContexts contexts() {
+        return injector.getInstance(RunContexts.class);
+    }
+
+    @Override
+    public void close() {
+        // every component holds resources only for the duration of a call
+    }
+}

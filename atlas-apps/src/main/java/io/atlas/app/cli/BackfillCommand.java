@@ -1,0 +1,91 @@
+package io.atlas.app.cli;
+
+import io.atlas.app.Atlas;
+import io.atlas.app.service.BackfillReport;
+import io.atlas.app.service.PipelineRunner;
+import io.atlas.domain.schedule.DateRange;
+import io.atlas.ports.ledger.RunRecord;
+import io.atlas.ports.ledger.RunState;
+import io.atlas.ports.ledger.StepRecord;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+        description = {"Runs the pipeline for every date of a range, in order, then prints a summary table.",
+            "A failed date does not stop the others; the command exits 1 if any date failed."})
+final class BackfillCommand implements Callable<Integer> {
+    @ParentCommand
+    AtlasCli root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First date (inclusive).")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last date (inclusive).")
+    LocalDate to;
+
+    @Option(names = "--validate", description = "Reconcile each day after its run.")
+    boolean validate;
+
+    @Override
+    public Integer call() {
+        DateRange range;
+        try {
+            range = new DateRange(from, to);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<RunRecord> runs = new ArrayList<>();
+        try (Atlas atlas = root.open()) {
+            int index = 0;
+            for (LocalDate date : range.days()) {
+                index++;
+                out.print("[" + index + "/" + range.length() + "] " + date + " ");
+                out.flush();
+                RunRecord run = atlas.run(date, validate, new PipelineRunner.Listener() {
+                    @Override
+                    public void stepEnded(LocalDate d, StepRecord step) {
+                        out.print(step.state() == RunState.SUCCEEDED ? "." : "!");
+                        out.flush();
+                    }
+                });
+                runs.add(run);
+                out.println(" " + run.state() + " (" + Outputs.duration(run) + ")");
+                out.flush();
+            }
+        }
+        BackfillReport report = new BackfillReport(runs);
+        List<List<String>> rows = new ArrayList<>();
+        for (RunRecord run : runs) {
+            StepRecord normalize = run.step(PipelineRunner.NORMALIZE).orElseThrow();
+            StepRecord aggregate = run.step(PipelineRunner.AGGREGATE).orElseThrow();
+            String failure = run.steps().stream().filter(s -> s.state() == RunState.FAILED)
+                    .map(s -> s.name() + ": " + s.error().orElse("")).findFirst().orElse("");
+            rows.add(List.of(run.processDate().map(Object::toString).orElse(""), run.state().name(),
+                    count(normalize, "processed"), count(normalize, "rejected"), count(aggregate, "total_requests"),
+                    count(aggregate, "error_count"), Outputs.duration(run), failure));
+        }
+        out.println();
+        out.print(TextTable.render(List.of("date", "state", "processed", "rejected", "total_requests", "error_count",
+                "time", "failure"), rows));
+        out.println(runs.size() + " dates: " + (runs.size() - report.failed()) + " succeeded, " + report.failed() + " failed");
+        return report.succeeded() ? AtlasCli.OK : AtlasCli.FAILED;
+    }
+
+    private static String count(StepRecord step, String key) {
+        Long value = step.counts().get(key);
+        return value == null ? "-" : value.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package io.atlas.app.cli;
+
+import io.atlas.app.Atlas;
+import io.atlas.app.service.IngestReport;
+import io.atlas.domain.lake.LakeLayout;
+import io.atlas.ports.storage.ObjectInfo;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Routes every file under raw/ to validated/ by the UTC days of its events, archives it, "
+                + "or rejects it to rejected/system/lambda/ with a .error.json (SPEC §2).",
+            "Exits 1 if a file could not be read (it stays in raw/ for the next attempt)."})
+final class IngestCommand implements Callable<Integer> {
+    @ParentCommand
+    AtlasCli root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Atlas atlas = root.open()) {
+            var keys = atlas.store().list(LakeLayout.RAW).stream().map(ObjectInfo::key).toList();
+            IngestReport report = atlas.ingest(keys, (done, total, outcome) -> {
+                if (!quiet) {
+                    out.println("[" + done + "/" + total + "] " + Outputs.outcome(outcome));
+                    out.flush();
+                }
+            });
+            Outputs.summary(out, report);
+            return report.failures().isEmpty() ? AtlasCli.OK : AtlasCli.FAILED;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.atlas.app.cli;
+
+import io.atlas.app.Atlas;
+import io.atlas.app.service.PipelineRunner;
+import io.atlas.ports.ledger.RunRecord;
+import io.atlas.ports.ledger.RunState;
+import io.atlas.ports.ledger.StepRecord;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the pipeline for a date: normalize -> crawl logs -> aggregate -> crawl daily_activity.",
+            "Stops at the first failed step, records it in rejected/system/glue/ and exits 1.",
+            "With --pending, runs every day whose input changed since its last successful run, oldest first."})
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    AtlasCli root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The process date (UTC day).")
+    LocalDate date;
+
+    @Option(names = "--pending", description = "Run every pending day instead of one date.")
+    boolean pending;
+
+    @Option(names = "--validate", description = "Reconcile the day after the run (atlas validate) as a last step.")
+    boolean validate;
+
+    @Option(names = "--engine", defaultValue = "local", description = "Processing engine: local (default).")
+    String engine;
+
+    @Override
+    public Integer call() {
+        if ((date == null) == !pending) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --date YYYY-MM-DD or --pending");
+        }
+        if (!engine.equals("local")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --engine '" + engine + "' (available: local)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Atlas atlas = root.open()) {
+            List<LocalDate> dates = pending ? new ArrayList<>(atlas.pendingDays()) : List.of(date);
+            if (dates.isEmpty()) {
+                out.println("No pending days.");
+                return AtlasCli.OK;
+            }
+            boolean allSucceeded = true;
+            for (LocalDate day : dates) {
+                RunRecord run = atlas.run(day, validate, new PipelineRunner.Listener() {
+                    @Override
+                    public void stepStarted(LocalDate d, String step) {
+                        out.println(d + " " + step + " ...");
+                        out.flush();
+                    }
+                });
+                out.println();
+                out.print(Outputs.steps(run));
+                out.println("Run " + run.runId() + " for " + day + ": " + run.state() + " in " + Outputs.duration(run));
+                if (run.state() != RunState.SUCCEEDED) {
+                    allSucceeded = false;
+                    run.steps().stream().filter(s -> s.state() == RunState.FAILED).findFirst().map(StepRecord::name)
+                            .ifPresent(step -> out.println("Failure recorded in rejected/system/glue/" + step + "/" + day
+                                    + "/" + run.runId() + ".json"));
+                }
+                out.flush();
+            }
+            return allSucceeded ? AtlasCli.OK : AtlasCli.FAILED;
+        }
+    }
+}

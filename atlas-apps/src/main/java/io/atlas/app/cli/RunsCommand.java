@@ -1,0 +1,52 @@
+package io.atlas.app.cli;
+
+import io.atlas.app.Atlas;
+import io.atlas.ports.ledger.RunRecord;
+import io.atlas.ports.ledger.RunState;
+import io.atlas.ports.ledger.StepRecord;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "Lists the run ledger, newest last.")
+final class RunsCommand implements Callable<Integer> {
+    @ParentCommand
+    AtlasCli root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--limit", defaultValue = "20", description = "Show the last N runs (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    QueryOutput.Format format;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Atlas atlas = root.open()) {
+            List<RunRecord> runs = atlas.runs();
+            runs = runs.subList(Math.max(0, runs.size() - Math.max(0, limit)), runs.size());
+            if (format == QueryOutput.Format.json) {
+                out.print(RunJson.render(runs));
+                return AtlasCli.OK;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (RunRecord run : runs) {
+                String failure = run.steps().stream().filter(s -> s.state() == RunState.FAILED)
+                        .map(StepRecord::name).findFirst().orElse("");
+                rows.add(List.of(run.runId().value(), run.kind(), run.processDate().map(Object::toString).orElse(""),
+                        run.state().name(), run.startedAt().toString(), Outputs.duration(run), failure));
+            }
+            out.print(TextTable.render(List.of("run_id", "kind", "date", "state", "started", "time", "failed_step"), rows));
+            return AtlasCli.OK;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.atlas.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atlas.app.Atlas;
+import io.atlas.app.service.DayChangeLog;
+import io.atlas.domain.aggregate.DailyActivity;
+import io.atlas.domain.lake.LakeLayout;
+import io.atlas.ports.dataset.CloseableIterator;
+import io.atlas.ports.dataset.Dataset;
+import io.atlas.ports.dataset.DatasetStore;
+import io.atlas.ports.dataset.PartitionInfo;
+import io.atlas.ports.ledger.RunRecord;
+import io.atlas.ports.ledger.RunState;
+import io.atlas.ports.storage.ObjectInfo;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"A line per day the lake knows (validated input, runs, pending changes), most recent last: "
+                + "last successful run, files ingested since, whether the day is pending, gold totals."})
+final class StatusCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @ParentCommand
+    AtlasCli root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--days", defaultValue = "30", description = "Show the most recent N days (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    QueryOutput.Format format;
+
+    record DayStatus(LocalDate date, Optional<RunRecord> lastSuccess, int filesSince, boolean pending,
+            Optional<DailyActivity> gold) {}
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Atlas atlas = root.open()) {
+            DayChangeLog changes = atlas.component(DayChangeLog.class);
+            DatasetStore datasets = atlas.component(DatasetStore.class);
+            TreeSet<LocalDate> known = new TreeSet<>(changes.pendingDays());
+            for (ObjectInfo file : atlas.store().list(LakeLayout.VALIDATED)) {
+                LakeLayout.parseValidatedKey(file.key()).ifPresent(v -> known.add(v.day()));
+            }
+            Map<LocalDate, RunRecord> lastSuccess = new HashMap<>();
+            for (RunRecord run : atlas.runs()) {
+                if (run.processDate().isPresent()) {
+                    known.add(run.processDate().get());
+                    if (run.state() == RunState.SUCCEEDED) {
+                        lastSuccess.put(run.processDate().get(), run);
+                    }
+                }
+            }
+            for (PartitionInfo partition : datasets.partitions(Dataset.DAILY_ACTIVITY)) {
+                known.add(LocalDate.parse(partition.values().get(0)));
+            }
+            List<DayStatus> statuses = new ArrayList<>();
+            for (LocalDate day : known.descendingSet().stream().limit(Math.max(0, days)).sorted().toList()) {
+                int since = changes.snapshot(day).size();
+                statuses.add(new DayStatus(day, Optional.ofNullable(lastSuccess.get(day)), since, since > 0, gold(datasets, day)));
+            }
+            out.print(format == QueryOutput.Format.json ? json(statuses) : table(statuses));
+            return AtlasCli.OK;
+        }
+    }
+
+    private static Optional<DailyActivity> gold(DatasetStore datasets, LocalDate day) {
+        try (CloseableIterator<DailyActivity> rows = datasets.read(Dataset.DAILY_ACTIVITY, Dataset.dailyActivityPartition(day))) {
+            return rows.hasNext() ? Optional.of(rows.next()) : Optional.empty();
+        }
+    }
+
+    private static String table(List<DayStatus> statuses) {
+        List<List<String>> rows = new ArrayList<>();
+        for (DayStatus s : statuses) {
+            rows.add(List.of(s.date().toString(), s.lastSuccess().map(r -> r.startedAt().toString()).orElse("never"),
+                    Integer.toString(s.filesSince()), s.pending() ? "yes" : "no",
+                    s.gold().map(g -> Long.toString(g.totalRequests())).orElse("-"),
+                    s.gold().map(g -> Long.toString(g.errorCount())).orElse("-"),
+                    s.gold().map(g -> Long.toString(g.rejectedRecords())).orElse("-")));
+        }
+        return TextTable.render(List.of("date", "last_success", "files_since", "pending", "total_requests", "error_count",
+                "rejected_records"), rows);
+    }
+
+    private static String json(List<DayStatus> statuses) throws JsonProcessingException {
+        ArrayNode array = JSON.createArrayNode();
+        for (DayStatus s : statuses) {
+            ObjectNode node = array.addObject();
+            node.put("date", s.date().toString());
+            node.put("last_success_run_id", s.lastSuccess().map(r -> r.runId().value()).orElse(null));
+            node.put("last_success_at", s.lastSuccess().map(r -> r.startedAt().toString()).orElse(null));
+            node.put("files_since", s.filesSince());
+            node.put("pending", s.pending());
+            if (s.gold().isPresent()) {
+                node.put("total_requests", s.gold().get().totalRequests());
+                node.put("error_count", s.gold().get().errorCount());
+                node.put("rejected_records", s.gold().get().rejectedRecords());
+            }
+        }
+        return JSON.writeValueAsString(array) + "\n";
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.app.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.app.generate;
+
+import org.jspecify.annotations.NullMarked;

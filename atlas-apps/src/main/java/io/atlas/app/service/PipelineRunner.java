@@ -1,0 +1,176 @@
+package io.atlas.app.service;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atlas.domain.aggregate.DailyActivity;
+import io.atlas.domain.lake.LakeLayout;
+import io.atlas.domain.lake.LogType;
+import io.atlas.domain.lake.ObjectKey;
+import io.atlas.domain.run.RunContext;
+import io.atlas.ports.AtlasException;
+import io.atlas.ports.dataset.Dataset;
+import io.atlas.ports.engine.Engine;
+import io.atlas.ports.engine.NormalizeResult;
+import io.atlas.ports.ledger.RunLedger;
+import io.atlas.ports.ledger.RunRecord;
+import io.atlas.ports.ledger.RunState;
+import io.atlas.ports.ledger.StepRecord;
+import io.atlas.ports.storage.ObjectStore;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The orchestrator of SPEC §5: a run for D is normalize(D) -> crawl logs -> aggregate(D) -> crawl daily_activity
+ * (and, if asked, validate(D)). It records each step's state in the run ledger, stops at the first failure, and
+ * writes that failure to {@code rejected/system/glue/<step>/<D>/<run_id>.json}. On success it clears the day's
+ * pending changes that existed when it started.
+ */
+public final class PipelineRunner {
+    public static final String NORMALIZE = "normalize";
+    public static final String CRAWL_LOGS = "crawl_logs";
+    public static final String AGGREGATE = "aggregate";
+    public static final String CRAWL_DAILY_ACTIVITY = "crawl_daily_activity";
+    public static final String VALIDATE = "validate";
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Notified as steps start and end, for progress displays. */
+    public interface Listener {
+        Listener NONE = new Listener() {};
+
+        default void stepStarted(LocalDate date, String step) {}
+
+        default void stepEnded(LocalDate date, StepRecord step) {}
+    }
+
+    private final Engine engine;
+    private final Crawler crawler;
+    private final RunLedger ledger;
+    private final ObjectStore store;
+    private final DayChangeLog changes;
+    private final Validator validator;
+    private final RunContexts clock;
+
+    public PipelineRunner(Engine engine, Crawler crawler, RunLedger ledger, ObjectStore store, DayChangeLog changes,
+            Validator validator, RunContexts clock) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.crawler = requireNonNull(crawler, "crawler is null");
+        this.ledger = requireNonNull(ledger, "ledger is null");
+        this.store = requireNonNull(store, "store is null");
+        this.changes = requireNonNull(changes, "changes is null");
+        this.validator = requireNonNull(validator, "validator is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public RunRecord run(LocalDate date, RunContext context, boolean validate, Listener listener) {
+        List<String> steps = new ArrayList<>(List.of(NORMALIZE, CRAWL_LOGS, AGGREGATE, CRAWL_DAILY_ACTIVITY));
+        if (validate) {
+            steps.add(VALIDATE);
+        }
+        RunRecord record = RunRecord.started(context.runId(), "pipeline", Optional.of(date), context.startedAt(), steps);
+        ledger.save(record);
+        List<ObjectKey> pendingAtStart = changes.snapshot(date);
+        for (String step : steps) {
+            StepRecord started = record.step(step).orElseThrow().started(clock.now());
+            record = record.withStep(started);
+            ledger.save(record);
+            listener.stepStarted(date, step);
+            try {
+                Map<String, Long> counts = execute(step, date, context);
+                record = record.withStep(started.succeeded(clock.now(), counts));
+                ledger.save(record);
+                listener.stepEnded(date, record.step(step).orElseThrow());
+            } catch (RuntimeException e) {
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                record = record.withStep(started.failed(clock.now(), message)).ended(clock.now(), RunState.FAILED);
+                ledger.save(record);
+                listener.stepEnded(date, record.step(step).orElseThrow());
+                writeFailure(record, step, date, e);
+                LOG.debug("Run {} for {} failed in {}", context.runId(), date, step, e);
+                return record;
+            }
+        }
+        record = record.ended(clock.now(), RunState.SUCCEEDED);
+        ledger.save(record);
+        changes.clear(pendingAtStart);
+        return record;
+    }
+
+    private Map<String, Long> execute(String step, LocalDate date, RunContext context) {
+        switch (step) {
+            case NORMALIZE: {
+                NormalizeResult result = engine.normalize(context, date);
+                return result.asCounts();
+            }
+            case CRAWL_LOGS: {
+                Set<List<String>> today = Set.of(Dataset.logsPartition(LogType.ACCESS, date),
+                        Dataset.logsPartition(LogType.ERROR, date));
+                CrawlReport logs = crawler.crawl(Dataset.LOGS, today);
+                CrawlReport rejects = crawler.crawl(Dataset.REJECTS, Set.of(Dataset.rejectsPartition(date)));
+                return Map.of("logs.added", (long) logs.added(), "logs.dropped", (long) logs.dropped(),
+                        "logs.partitions", (long) logs.partitions(), "rejects.added", (long) rejects.added(),
+                        "rejects.dropped", (long) rejects.dropped(), "rejects.partitions", (long) rejects.partitions());
+            }
+            case AGGREGATE: {
+                DailyActivity row = engine.aggregate(context, date);
+                Map<String, Long> counts = new TreeMap<>();
+                counts.put("total_requests", row.totalRequests());
+                counts.put("error_count", row.errorCount());
+                counts.put("unique_ips", row.uniqueIps());
+                counts.put("duplicate_records", row.duplicateRecords());
+                counts.put("rejected_records", row.rejectedRecords());
+                return counts;
+            }
+            case CRAWL_DAILY_ACTIVITY: {
+                CrawlReport gold = crawler.crawl(Dataset.DAILY_ACTIVITY, Set.of(Dataset.dailyActivityPartition(date)));
+                return Map.of("added", (long) gold.added(), "dropped", (long) gold.dropped(), "partitions", (long) gold.partitions());
+            }
+            case VALIDATE: {
+                ValidationReport report = validator.validate(date);
+                if (!report.passed()) {
+                    throw new ValidationFailedException(date, report);
+                }
+                return Map.of("checks", (long) report.checks().size());
+            }
+            default:
+                throw new IllegalArgumentException("Unknown step " + step);
+        }
+    }
+
+    private void writeFailure(RunRecord record, String step, LocalDate date, RuntimeException error) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("run_id", record.runId().value());
+        node.put("job", step);
+        node.put("process_date", date.toString());
+        node.put("error", String.valueOf(error.getMessage()));
+        node.put("error_type", error.getClass().getSimpleName());
+        node.put("category", error instanceof AtlasException atlas ? atlas.category().name() : "INTERNAL");
+        node.put("retryable", error instanceof AtlasException atlas && atlas.isRetryable());
+        node.put("started_at", record.startedAt().toString());
+        node.put("failed_at", record.endedAt().map(Object::toString).orElse(null));
+        ArrayNode steps = node.putArray("steps");
+        for (StepRecord s : record.steps()) {
+            ObjectNode entry = steps.addObject();
+            entry.put("name", s.name());
+            entry.put("state", s.state().name());
+            s.error().ifPresent(e -> entry.put("error", e));
+        }
+        try {
+            store.write(LakeLayout.glueFailureKey(step, date, record.runId()), JSON.writeValueAsBytes(node));
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warn("Cannot record the failure of run {} in rejected/system/glue: {}", record.runId(), e.getMessage());
+        }
+    }
+}

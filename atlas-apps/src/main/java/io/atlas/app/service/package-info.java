@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.app.service;
+
+import org.jspecify.annotations.NullMarked;

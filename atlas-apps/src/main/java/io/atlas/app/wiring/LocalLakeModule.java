@@ -1,0 +1,112 @@
+package io.atlas.app.wiring;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.atlas.app.AtlasSettings;
+import io.atlas.app.service.Crawler;
+import io.atlas.app.service.DayChangeLog;
+import io.atlas.app.service.IngestionService;
+import io.atlas.app.service.PipelineRunner;
+import io.atlas.app.service.RoutingIndex;
+import io.atlas.app.service.RunContexts;
+import io.atlas.app.service.Validator;
+import io.atlas.local.catalog.LakeCatalog;
+import io.atlas.local.dataset.ParquetDatasetStore;
+import io.atlas.local.ledger.LakeRunLedger;
+import io.atlas.local.query.DuckDbQueryEngine;
+import io.atlas.local.storage.FileSystemObjectStore;
+import io.atlas.ports.catalog.Catalog;
+import io.atlas.ports.dataset.DatasetStore;
+import io.atlas.ports.engine.Engine;
+import io.atlas.ports.engine.StreamingEngine;
+import io.atlas.ports.ledger.RunLedger;
+import io.atlas.ports.query.QueryEngine;
+import io.atlas.ports.storage.ObjectStore;
+import java.time.Clock;
+
+/** Wires Atlas on a lake in a local directory: every port with its local adapter, the in-process engine. */
+public final class LocalLakeModule extends AbstractModule {
+    private final AtlasSettings settings;
+    private final Clock clock;
+
+    public LocalLakeModule(AtlasSettings settings, Clock clock) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    protected void configure() {
+        bind(AtlasSettings.class).toInstance(settings);
+        bind(Clock.class).toInstance(clock);
+    }
+
+    @Provides
+    @Singleton
+    ObjectStore objectStore() {
+        return new FileSystemObjectStore(settings.lake());
+    }
+
+    @Provides
+    @Singleton
+    DatasetStore datasets(ObjectStore store) {
+        return new ParquetDatasetStore(store);
+    }
+
+    @Provides
+    @Singleton
+    Catalog catalog(ObjectStore store) {
+        return new LakeCatalog(store);
+    }
+
+    @Provides
+    @Singleton
+    RunLedger ledger(ObjectStore store) {
+        return new LakeRunLedger(store);
+    }
+
+    @Provides
+    @Singleton
+    QueryEngine queries(Catalog catalog, DatasetStore datasets, ObjectStore store) {
+        return new DuckDbQueryEngine(catalog, datasets, store);
+    }
+
+    @Provides
+    @Singleton
+    Engine engine(ObjectStore store, DatasetStore datasets) {
+        return new StreamingEngine(store, datasets, settings.normalization(), settings.threads());
+    }
+
+    @Provides
+    @Singleton
+    RunContexts runContexts() {
+        return new RunContexts(clock);
+    }
+
+    @Provides
+    @Singleton
+    DayChangeLog changes(ObjectStore store) {
+        return new DayChangeLog(store);
+    }
+
+    @Provides
+    @Singleton
+    IngestionService ingestion(ObjectStore store, DayChangeLog changes) {
+        return new IngestionService(store, settings.normalization().limits(), new RoutingIndex(store), changes);
+    }
+
+    @Provides
+    @Singleton
+    Validator validator(ObjectStore store, DatasetStore datasets, Catalog catalog) {
+        return new Validator(store, datasets, catalog, settings.normalization());
+    }
+
+    @Provides
+    @Singleton
+    PipelineRunner pipeline(Engine engine, Catalog catalog, DatasetStore datasets, RunLedger ledger, ObjectStore store,
+            DayChangeLog changes, Validator validator, RunContexts contexts) {
+        return new PipelineRunner(engine, new Crawler(catalog, datasets), ledger, store, changes, validator, contexts);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.app.wiring;
+
+import org.jspecify.annotations.NullMarked;
