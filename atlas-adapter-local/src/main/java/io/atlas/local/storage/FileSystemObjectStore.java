@@ -195,9 +195,10 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
         }
     }
 
+    /** Removes directories a delete left empty, keeping the top two levels ({@code raw/ndjson/}) that producers expect. */
     private void pruneEmptyParents(Path directory) {
         Path current = directory;
-        while (current != null && !current.equals(root) && current.startsWith(root)) {
+        while (current != null && current.startsWith(root) && root.relativize(current).getNameCount() > 2) {
             try {
                 Files.delete(current);
             } catch (DirectoryNotEmptyException | NoSuchFileException e) {

@@ -14,10 +14,14 @@ final class NdjsonCursor implements RecordCursor {
     private final SourceFields fields = new SourceFields();
     private long lineNumber;
     private @Nullable Problem problem;
+    private final boolean needsValidObject;
     private boolean sawObjectLine;
+    private boolean sawValidObject;
 
-    NdjsonCursor(InputStream in, ReadLimits limits, JsonObjectReader reader) {
+    /** @param needsValidObject confirm the format only by a line that parses as a JSON object, not one that starts like one */
+    NdjsonCursor(InputStream in, ReadLimits limits, JsonObjectReader reader, boolean needsValidObject) {
         this.in = in;
+        this.needsValidObject = needsValidObject;
         this.lines = new BoundedLineReader(in, limits.maxRecordBytes());
         this.limits = limits;
         this.reader = reader;
@@ -38,6 +42,7 @@ final class NdjsonCursor implements RecordCursor {
             }
             problem = JsonRecordSlice.classify(
                     bytes, offset, length, lines.oversized(), lines.oversizedLength(), limits, reader, fields);
+            sawValidObject |= problem == null;
             return true;
         }
         return false;
@@ -65,7 +70,7 @@ final class NdjsonCursor implements RecordCursor {
 
     @Override
     public boolean contentConfirmed() {
-        return sawObjectLine;
+        return needsValidObject ? sawValidObject : sawObjectLine;
     }
 
     @Override

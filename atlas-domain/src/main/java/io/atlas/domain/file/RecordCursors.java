@@ -57,10 +57,11 @@ public final class RecordCursors {
         if (first == '<') {
             throw mismatch("content is XML, expected NDJSON");
         }
-        if (first == '[') {
-            throw mismatch("content is a JSON array, expected NDJSON (one object per line)");
+        if (first == '[' && !firstLineIsCompleteJson(in)) {
+            throw mismatch("content is a JSON array spread over lines, expected NDJSON (one object per line)");
         }
-        return new NdjsonCursor(in, limits, new JsonObjectReader(limits));
+        // A first line that is a whole JSON array is one bad record, unless no line at all is a JSON object.
+        return new NdjsonCursor(in, limits, new JsonObjectReader(limits), first == '[');
     }
 
     private static RecordCursor openJsonGzip(BufferedInputStream in, ReadLimits limits) throws IOException {
@@ -80,7 +81,7 @@ public final class RecordCursors {
         if (first == '<') {
             throw mismatch("gzip holds XML, expected a JSON array or NDJSON");
         }
-        return new NdjsonCursor(inflated, limits, reader);
+        return new NdjsonCursor(inflated, limits, reader, false);
     }
 
     private static RecordCursor openXml(BufferedInputStream in, ReadLimits limits) throws IOException {
@@ -138,6 +139,25 @@ public final class RecordCursors {
             return;
         }
         in.reset();
+    }
+
+    /** Whether the first line (within 64 KiB) holds one complete JSON value and nothing else. */
+    private static boolean firstLineIsCompleteJson(BufferedInputStream in) throws IOException {
+        in.mark(BUFFER);
+        byte[] head = in.readNBytes(BUFFER);
+        in.reset();
+        int end = 0;
+        while (end < head.length && head[end] != '\n') {
+            end++;
+        }
+        try (com.fasterxml.jackson.core.JsonParser parser = new com.fasterxml.jackson.core.JsonFactory()
+                .createParser(head, 0, end)) {
+            parser.nextToken();
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException | RuntimeException incomplete) {
+            return false;
+        }
     }
 
     /** The first byte that is not JSON/XML whitespace, -1 at end of input, -2 if none in the first 64 KiB; consumes nothing. */

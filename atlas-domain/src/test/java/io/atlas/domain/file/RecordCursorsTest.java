@@ -142,8 +142,6 @@ class RecordCursorsTest {
                 .isEqualTo(FileRejectReason.FORMAT_MISMATCH);
         assertThat(failure(LogFormat.NDJSON, utf8(Records.errors(Records.error("2024-11-29T02:00:00Z")))))
                 .isEqualTo(FileRejectReason.FORMAT_MISMATCH);
-        assertThat(failure(LogFormat.NDJSON, utf8("[" + Records.access("2024-11-29T02:00:00Z") + "]")))
-                .isEqualTo(FileRejectReason.FORMAT_MISMATCH);
     }
 
     @Test

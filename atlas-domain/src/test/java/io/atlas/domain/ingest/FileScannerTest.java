@@ -74,6 +74,10 @@ class FileScannerTest {
 
         assertThat(rejection(LogFormat.NDJSON, utf8("a,b,c\n1,2,3\n"))).isEqualTo(FileRejectReason.FORMAT_MISMATCH);
         assertThat(rejection(LogFormat.NDJSON, gzip(line))).isEqualTo(FileRejectReason.FORMAT_MISMATCH);
+        assertThat(rejection(LogFormat.NDJSON, utf8("[" + line + "]"))).isEqualTo(FileRejectReason.FORMAT_MISMATCH);
+        assertThat(rejection(LogFormat.NDJSON, utf8("[\n  " + line + ",\n  " + line + "\n]\n")))
+                .isEqualTo(FileRejectReason.FORMAT_MISMATCH);
+        assertThat(scan(LogFormat.NDJSON, utf8("[1, 2]\n" + line + "\n"))).isInstanceOf(FileScanResult.Routable.class);
         assertThat(rejection(LogFormat.JSON_GZIP, utf8(line))).isEqualTo(FileRejectReason.FORMAT_MISMATCH);
         assertThat(rejection(LogFormat.JSON_GZIP, gzip("id,time\n1,2\n"))).isEqualTo(FileRejectReason.FORMAT_MISMATCH);
         assertThat(rejection(LogFormat.XML_ERRORS, utf8(line))).isEqualTo(FileRejectReason.FORMAT_MISMATCH);

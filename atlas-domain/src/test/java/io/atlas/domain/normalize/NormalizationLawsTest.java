@@ -76,6 +76,10 @@ class NormalizationLawsTest {
     @Property(tries = 100)
     void normalizingTwiceGivesTheSameRows(@ForAll("ndjsonLines") List<String> lines) throws IOException {
         byte[] file = utf8(String.join("\n", lines));
+        if (!(new FileScanner(ReadLimits.DEFAULTS).scan(LogFormat.NDJSON, new ByteArrayInputStream(file))
+                instanceof FileScanResult.Routable)) {
+            return; // rejected as a whole at ingestion: never normalized
+        }
         LocalDate day = LocalDate.of(2024, 11, 29);
         CollectingSink first = new CollectingSink();
         CollectingSink second = new CollectingSink();
