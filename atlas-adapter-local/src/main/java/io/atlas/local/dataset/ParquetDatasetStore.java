@@ -7,6 +7,7 @@ import io.atlas.domain.lake.ObjectKey;
 import io.atlas.domain.run.RunId;
 import io.atlas.ports.ErrorCategory;
 import io.atlas.ports.dataset.CloseableIterator;
+import io.atlas.ports.dataset.CommitMarker;
 import io.atlas.ports.dataset.Dataset;
 import io.atlas.ports.dataset.DatasetStore;
 import io.atlas.ports.dataset.PartitionInfo;
@@ -131,8 +132,7 @@ public final class ParquetDatasetStore implements DatasetStore {
                 deleteQuietly(staged);
                 throw new StorageException(ErrorCategory.TRANSIENT, "Cannot commit " + dataset + " " + partition + ": " + e.getMessage(), e);
             }
-            new CommitMarker(runId, List.of(fileName), rows).write(store, location);
-            deleteUncommitted(location, Set.of(fileName));
+            new CommitMarker(runId, List.of(fileName), rows).publish(store, location);
             return new PartitionInfo(partition, location, runId, List.of(ObjectKey.of(location + fileName)), rows);
         }
 
@@ -146,16 +146,6 @@ public final class ParquetDatasetStore implements DatasetStore {
                     // discarding: the staged file is deleted below either way
                 }
                 deleteQuietly(staged);
-            }
-        }
-    }
-
-    /** Deletes the partition's direct files that its marker does not name: earlier runs and crashed leftovers. */
-    private void deleteUncommitted(String location, Set<String> committed) {
-        for (ObjectInfo object : store.list(location)) {
-            String name = object.key().value().substring(location.length());
-            if (!name.contains("/") && !name.equals(CommitMarker.NAME) && !committed.contains(name)) {
-                store.delete(object.key());
             }
         }
     }
@@ -290,7 +280,7 @@ public final class ParquetDatasetStore implements DatasetStore {
     public Optional<PartitionInfo> partition(Dataset<?> dataset, List<String> partition) {
         String location = dataset.location(partition);
         return CommitMarker.read(store, location).map(marker -> new PartitionInfo(partition, location, marker.runId(),
-                marker.files().stream().map(f -> ObjectKey.of(location + f)).toList(), marker.rows()));
+                marker.fileKeys(location), marker.rows()));
     }
 
     @Override

@@ -11,7 +11,7 @@ package io.atlas.domain.file;
  *     many bytes per compressed byte is {@code DECOMPRESSION_LIMIT} ({@code atlas.max-compression-ratio}, 0 turns
  *     the check off; gzip cannot exceed about 1032:1, real logs compress 5-50:1)
  */
-public record ReadLimits(int maxRecordBytes, long maxDecompressedBytes, int maxCompressionRatio) {
+public record ReadLimits(int maxRecordBytes, long maxDecompressedBytes, int maxCompressionRatio) implements java.io.Serializable {
     /** SPEC §3: {@code raw_record} is truncated to 64 KiB. */
     public static final int RAW_RECORD_BYTES = 64 * 1024;
     public static final long RATIO_CHECK_FLOOR = 64L * 1024 * 1024;

@@ -8,7 +8,7 @@ import io.atlas.domain.lake.LogFormat;
  * The {@code app_name} of a JSON access record without {@code service}/{@code app_name} (SPEC §3): configured per
  * format, {@code ndjson -> web_app_1} and {@code json_gzip -> api_service} by default.
  */
-public record AppNameDefaults(String ndjson, String jsonGzip) {
+public record AppNameDefaults(String ndjson, String jsonGzip) implements java.io.Serializable {
     public static final AppNameDefaults DEFAULTS = new AppNameDefaults("web_app_1", "api_service");
 
     public AppNameDefaults {

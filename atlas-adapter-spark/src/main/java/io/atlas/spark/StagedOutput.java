@@ -1,0 +1,74 @@
+package io.atlas.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import io.atlas.domain.lake.LakeLayout;
+import io.atlas.domain.lake.ObjectKey;
+import io.atlas.domain.run.RunId;
+import io.atlas.ports.dataset.CommitMarker;
+import io.atlas.ports.dataset.PartitionInfo;
+import io.atlas.ports.storage.LocalFiles;
+import io.atlas.ports.storage.ObjectInfo;
+import io.atlas.ports.storage.ObjectStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where Spark writes a run's outputs before they are published ({@code _atlas/staging/spark/<run_id>/<name>/}), and
+ * the publication itself: each Parquet file Spark wrote is moved into the partition as
+ * {@code part-NNNNN-<run_id>.parquet}, then the partition's {@link CommitMarker} is published, exactly as the local
+ * engine does. Spark's own side files ({@code _SUCCESS}, checksums) are discarded.
+ */
+final class StagedOutput {
+    private final ObjectStore store;
+    private final RunId runId;
+
+    StagedOutput(ObjectStore store, RunId runId) {
+        this.store = requireNonNull(store, "store is null");
+        this.runId = requireNonNull(runId, "runId is null");
+    }
+
+    String prefix() {
+        return LakeLayout.ATLAS_STATE + "staging/spark/" + runId.value() + "/";
+    }
+
+    String location(String name) {
+        return prefix() + name + "/";
+    }
+
+    /** Publishes what Spark wrote under {@code name} as the partition at {@code partitionLocation}. */
+    PartitionInfo publish(String name, List<String> partitionValues, String partitionLocation, long rows) {
+        List<String> files = new ArrayList<>();
+        for (ObjectInfo staged : store.list(location(name))) {
+            String fileName = staged.key().fileName();
+            if (!fileName.endsWith(".parquet") || fileName.startsWith(".") || fileName.startsWith("_")) {
+                continue;
+            }
+            String target = String.format("part-%05d-%s.parquet", files.size(), runId.value());
+            move(staged.key(), ObjectKey.of(partitionLocation + target));
+            files.add(target);
+        }
+        new CommitMarker(runId, files, rows).publish(store, partitionLocation);
+        return new PartitionInfo(partitionValues, partitionLocation, runId,
+                files.stream().map(f -> ObjectKey.of(partitionLocation + f)).toList(), rows);
+    }
+
+    private void move(ObjectKey from, ObjectKey to) {
+        if (store instanceof LocalFiles local) {
+            Optional<Path> path = local.localPath(from);
+            if (path.isPresent()) {
+                local.moveIntoPlace(path.get(), to);
+                return;
+            }
+        }
+        store.copy(from, to);
+        store.delete(from);
+    }
+
+    /** Removes whatever is left of the run's staging area. */
+    void clean() {
+        store.list(prefix()).forEach(object -> store.delete(object.key()));
+    }
+}

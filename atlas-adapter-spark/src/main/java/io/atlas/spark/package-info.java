@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.spark;
+
+import org.jspecify.annotations.NullMarked;
