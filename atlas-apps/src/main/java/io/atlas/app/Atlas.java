@@ -67,9 +67,18 @@ public final class Atlas implements AutoCloseable {
         private Integer threads;
         private Properties properties = new Properties();
         private Clock clock = Clock.systemUTC();
+        private AtlasSettings.EngineKind engine;
+        private String sparkMaster;
 
         public Builder lake(Path directory) {
             this.lake = requireNonNull(directory, "directory is null");
+            return this;
+        }
+
+        /** The engine: {@code LOCAL} (default) or {@code SPARK} on {@code master} (e.g. {@code local[*]}). */
+        public Builder engine(AtlasSettings.EngineKind kind, String master) {
+            this.engine = requireNonNull(kind, "kind is null");
+            this.sparkMaster = requireNonNull(master, "master is null");
             return this;
         }
 
@@ -98,6 +107,9 @@ public final class Atlas implements AutoCloseable {
             AtlasSettings settings = AtlasSettings.from(lake, properties);
             if (threads != null) {
                 settings = settings.withThreads(threads);
+            }
+            if (engine != null) {
+                settings = settings.withEngine(engine, sparkMaster);
             }
             return new Atlas(settings, new LocalLakeModule(settings, clock));
         }

@@ -12,10 +12,15 @@ import java.util.Properties;
  * How an {@link Atlas} is configured. Keys (dashed and dotted) for properties files and {@code -D}:
  * {@code atlas.threads}, {@code atlas.max-record-bytes}, {@code atlas.max-decompressed-bytes},
  * {@code atlas.max-compression-ratio}, {@code atlas.default-app-name.ndjson}, {@code atlas.default-app-name.json-gzip},
- * {@code atlas.schedule.lookback-days}.
+ * {@code atlas.schedule.lookback-days}, {@code atlas.engine} ({@code local} or {@code spark}), {@code atlas.spark.master}.
  */
-public record AtlasSettings(Path lake, int threads, NormalizationSettings normalization, int lookbackDays) {
+public record AtlasSettings(Path lake, int threads, NormalizationSettings normalization, int lookbackDays, EngineKind engine,
+        String sparkMaster) {
     public static final int DEFAULT_LOOKBACK_DAYS = 30;
+    public static final String DEFAULT_SPARK_MASTER = "local[*]";
+
+    /** Which engine runs normalize and aggregate. */
+    public enum EngineKind { LOCAL, SPARK }
 
     public AtlasSettings {
         requireNonNull(lake, "lake is null");
@@ -26,11 +31,13 @@ public record AtlasSettings(Path lake, int threads, NormalizationSettings normal
         if (lookbackDays < 1) {
             throw new IllegalArgumentException("atlas.schedule.lookback-days must be at least 1, got " + lookbackDays);
         }
+        requireNonNull(engine, "engine is null");
+        requireNonNull(sparkMaster, "sparkMaster is null");
     }
 
     public static AtlasSettings defaults(Path lake) {
         return new AtlasSettings(lake, Runtime.getRuntime().availableProcessors(), NormalizationSettings.DEFAULTS,
-                DEFAULT_LOOKBACK_DAYS);
+                DEFAULT_LOOKBACK_DAYS, EngineKind.LOCAL, DEFAULT_SPARK_MASTER);
     }
 
     /** Settings from properties; absent keys keep their defaults. */
@@ -46,15 +53,26 @@ public record AtlasSettings(Path lake, int threads, NormalizationSettings normal
                 properties.getProperty("atlas.default-app-name.json-gzip", AppNameDefaults.DEFAULTS.jsonGzip()));
         return new AtlasSettings(lake, intValue(properties, "atlas.threads", defaults.threads()),
                 new NormalizationSettings(limits, apps),
-                intValue(properties, "atlas.schedule.lookback-days", DEFAULT_LOOKBACK_DAYS));
+                intValue(properties, "atlas.schedule.lookback-days", DEFAULT_LOOKBACK_DAYS),
+                engine(properties.getProperty("atlas.engine", "local")),
+                properties.getProperty("atlas.spark.master", DEFAULT_SPARK_MASTER));
     }
 
     public AtlasSettings withThreads(int count) {
-        return new AtlasSettings(lake, count, normalization, lookbackDays);
+        return new AtlasSettings(lake, count, normalization, lookbackDays, engine, sparkMaster);
     }
 
-    public AtlasSettings withLookbackDays(int days) {
-        return new AtlasSettings(lake, threads, normalization, days);
+    public AtlasSettings withEngine(EngineKind kind, String master) {
+        return new AtlasSettings(lake, threads, normalization, lookbackDays, kind, master);
+    }
+
+    /** Parses {@code local} or {@code spark}. */
+    public static EngineKind engine(String name) {
+        try {
+            return EngineKind.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid engine '" + name + "': use local or spark");
+        }
     }
 
     private static int intValue(Properties properties, String key, int fallback) {

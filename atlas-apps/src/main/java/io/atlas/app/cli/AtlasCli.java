@@ -1,6 +1,7 @@
 package io.atlas.app.cli;
 
 import io.atlas.app.Atlas;
+import io.atlas.app.AtlasSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -34,6 +35,14 @@ public final class AtlasCli implements Runnable {
             description = "Worker threads for normalize (default: one per core).")
     Integer threads;
 
+    @Option(names = "--engine", scope = ScopeType.INHERIT, paramLabel = "local|spark",
+            description = "Engine for normalize and aggregate: local (default) or spark.")
+    String engine;
+
+    @Option(names = "--spark-master", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Spark master for --engine spark (default: local[*]; e.g. spark://host:7077).")
+    String sparkMaster;
+
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "A properties file of atlas.* settings (atlas.max-record-bytes, ...).")
     Path config;
@@ -62,6 +71,15 @@ public final class AtlasCli implements Runnable {
             }
         }
         Atlas.Builder builder = Atlas.builder().lake(directory).properties(properties);
+        if (engine != null || sparkMaster != null) {
+            try {
+                builder.engine(AtlasSettings.engine(engine == null ? properties.getProperty("atlas.engine", "local") : engine),
+                        sparkMaster != null ? sparkMaster
+                                : properties.getProperty("atlas.spark.master", AtlasSettings.DEFAULT_SPARK_MASTER));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         if (threads != null) {
             if (threads < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);

@@ -37,16 +37,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--validate", description = "Reconcile the day after the run (atlas validate) as a last step.")
     boolean validate;
 
-    @Option(names = "--engine", defaultValue = "local", description = "Processing engine: local (default).")
-    String engine;
-
     @Override
     public Integer call() {
         if ((date == null) == !pending) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either --date YYYY-MM-DD or --pending");
-        }
-        if (!engine.equals("local")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --engine '" + engine + "' (available: local)");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Atlas atlas = root.open()) {

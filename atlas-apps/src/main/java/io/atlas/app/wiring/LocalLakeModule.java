@@ -76,7 +76,10 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     Engine engine(ObjectStore store, DatasetStore datasets) {
-        return new StreamingEngine(store, datasets, settings.normalization(), settings.threads());
+        return switch (settings.engine()) {
+            case LOCAL -> new StreamingEngine(store, datasets, settings.normalization(), settings.threads());
+            case SPARK -> SparkEngines.create(settings, store);
+        };
     }
 
     @Provides

@@ -26,7 +26,7 @@ class CliArgumentsTest {
         assertUsageError(Cli.run(lake, "query"), "SQL");
         assertUsageError(Cli.run(lake, "schedule", "--cron", "every day"), "Invalid cron expression");
         assertUsageError(Cli.run(lake, "query", "--format", "xml", "SELECT 1"), "xml");
-        assertUsageError(Cli.run(lake, "run", "--date", "2024-11-29", "--engine", "hadoop"), "hadoop");
+        assertUsageError(Cli.run(lake, "run", "--date", "2024-11-29", "--engine", "hadoop"), "Invalid engine 'hadoop'");
         assertUsageError(Cli.runRaw(), "a command is required");
     }
 

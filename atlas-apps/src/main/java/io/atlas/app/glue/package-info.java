@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.app.glue;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,36 @@
+package io.atlas.app.wiring;
+
+import io.atlas.app.AtlasSettings;
+import io.atlas.ports.ErrorCategory;
+import io.atlas.ports.engine.EngineException;
+import io.atlas.ports.storage.ObjectStore;
+import io.atlas.spark.LakeLocation;
+import io.atlas.spark.SparkEngine;
+import io.atlas.spark.SparkEngineOptions;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the Spark engine. Kept in its own class so Spark's classes load only when the Spark engine is chosen (the
+ * launcher adds Spark to the class path for {@code --engine spark}; Glue provides it).
+ */
+final class SparkEngines {
+    private SparkEngines() {}
+
+    static SparkEngine create(AtlasSettings settings, ObjectStore store) {
+        try {
+            Class.forName("org.apache.spark.sql.SparkSession");
+        } catch (ClassNotFoundException e) {
+            throw new EngineException(ErrorCategory.USER_ERROR,
+                    "Cannot start the Spark engine: Spark is not on the class path (./atlas adds it for --engine spark)", e);
+        }
+        SparkSession spark = SparkSession.builder()
+                .master(settings.sparkMaster())
+                .appName("atlas")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(2, settings.threads() * 2)))
+                .getOrCreate();
+        return new SparkEngine(spark, LakeLocation.of(settings.lake()), store, settings.normalization(),
+                SparkEngineOptions.DEFAULTS);
+    }
+}
