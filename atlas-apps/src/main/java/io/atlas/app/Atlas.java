@@ -206,6 +206,9 @@ public final class Atlas implements AutoCloseable {
 
     @Override
     public void close() {
-        // every component holds resources only for the duration of a call
+        // Every local component holds resources only for the duration of a call; a Spark session we started is stopped.
+        if (settings.engine() == AtlasSettings.EngineKind.SPARK) {
+            io.atlas.app.wiring.SparkEngines.stop();
+        }
     }
 }

@@ -13,10 +13,20 @@ import org.apache.spark.sql.SparkSession;
  * Builds the Spark engine. Kept in its own class so Spark's classes load only when the Spark engine is chosen (the
  * launcher adds Spark to the class path for {@code --engine spark}; Glue provides it).
  */
-final class SparkEngines {
+public final class SparkEngines {
+    private static SparkSession started;
+
     private SparkEngines() {}
 
-    static SparkEngine create(AtlasSettings settings, ObjectStore store) {
+    /** Stops the session this class started, if any (the CLI's Spark; never Glue's, which Glue owns). */
+    public static synchronized void stop() {
+        if (started != null) {
+            started.stop();
+            started = null;
+        }
+    }
+
+    static synchronized SparkEngine create(AtlasSettings settings, ObjectStore store) {
         try {
             Class.forName("org.apache.spark.sql.SparkSession");
         } catch (ClassNotFoundException e) {
@@ -30,6 +40,7 @@ final class SparkEngines {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(2, settings.threads() * 2)))
                 .getOrCreate();
+        started = spark;
         return new SparkEngine(spark, LakeLocation.of(settings.lake()), store, settings.normalization(),
                 SparkEngineOptions.DEFAULTS);
     }

@@ -1,0 +1,74 @@
+package io.atlas.app.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The measurements of one benchmark run, with Atlas/DuckDB and Spark/Atlas throughput ratios per step. */
+public record BenchReport(long records, int threads, long maxHeapBytes, List<Measurement> measurements) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public BenchReport {
+        measurements = List.copyOf(measurements);
+    }
+
+    public Optional<Measurement> find(String step, String engine) {
+        return measurements.stream().filter(m -> m.step().equals(step) && m.engine().equals(engine)).findFirst();
+    }
+
+    /** Throughput of {@code engine} relative to {@code baseline} on a step: above 1 means faster. */
+    public Optional<Double> ratio(String step, String engine, String baseline) {
+        return find(step, engine).flatMap(e -> find(step, baseline).map(b -> b.seconds() / e.seconds()));
+    }
+
+    public List<List<String>> table() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Measurement m : measurements) {
+            String ratio = switch (m.engine()) {
+                case "atlas" -> ratio(m.step(), "atlas", "duckdb").map(r -> String.format("%.2fx DuckDB", r)).orElse("");
+                case "spark" -> ratio(m.step(), "spark", "atlas").map(r -> String.format("%.2fx Atlas local", r)).orElse("");
+                default -> "baseline";
+            };
+            rows.add(List.of(m.step(), m.engine(), String.format("%.2f", m.seconds()), String.format("%,.0f", m.recordsPerSecond()),
+                    m.inputBytes() == 0 ? "-" : String.format("%.1f", m.megabytesPerSecond()),
+                    m.peakHeapBytes() == 0 ? "-" : String.format("%d", m.peakHeapBytes() / 1_048_576), ratio));
+        }
+        return rows;
+    }
+
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("records", records);
+        root.put("threads", threads);
+        root.put("max_heap_mb", maxHeapBytes / 1_048_576);
+        root.put("java", System.getProperty("java.version"));
+        root.put("cores", Runtime.getRuntime().availableProcessors());
+        ArrayNode steps = root.putArray("measurements");
+        for (Measurement m : measurements) {
+            ObjectNode node = steps.addObject();
+            node.put("step", m.step());
+            node.put("engine", m.engine());
+            node.put("seconds", m.seconds());
+            node.put("records", m.records());
+            node.put("records_per_second", m.recordsPerSecond());
+            node.put("input_bytes", m.inputBytes());
+            node.put("mb_per_second", m.megabytesPerSecond());
+            node.put("peak_heap_mb", m.peakHeapBytes() / 1_048_576);
+        }
+        ObjectNode ratios = root.putObject("ratios");
+        ratio("normalize", "atlas", "duckdb").ifPresent(r -> ratios.put("normalize_atlas_over_duckdb", r));
+        ratio("aggregate", "atlas", "duckdb").ifPresent(r -> ratios.put("aggregate_atlas_over_duckdb", r));
+        ratio("normalize", "spark", "atlas").ifPresent(r -> ratios.put("normalize_spark_over_atlas", r));
+        ratio("aggregate", "spark", "atlas").ifPresent(r -> ratios.put("aggregate_spark_over_atlas", r));
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the report", e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.app.bench;
+
+import org.jspecify.annotations.NullMarked;
