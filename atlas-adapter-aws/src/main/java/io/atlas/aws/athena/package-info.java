@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.aws.athena;
+
+import org.jspecify.annotations.NullMarked;

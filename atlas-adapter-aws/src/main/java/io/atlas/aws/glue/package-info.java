@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.aws.glue;
+
+import org.jspecify.annotations.NullMarked;

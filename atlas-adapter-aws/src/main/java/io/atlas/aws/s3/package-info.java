@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.aws.s3;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.aws.sns;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.ports.notify;
+
+import org.jspecify.annotations.NullMarked;
