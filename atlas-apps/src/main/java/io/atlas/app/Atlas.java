@@ -63,15 +63,22 @@ public final class Atlas implements AutoCloseable {
 
     /** Builds an {@link Atlas}; only the lake is required. */
     public static final class Builder {
-        private Path lake;
+        private String lake;
         private Integer threads;
         private Properties properties = new Properties();
         private Clock clock = Clock.systemUTC();
         private AtlasSettings.EngineKind engine;
         private String sparkMaster;
 
+        /** A lake in a local directory. */
         public Builder lake(Path directory) {
-            this.lake = requireNonNull(directory, "directory is null");
+            this.lake = requireNonNull(directory, "directory is null").toString();
+            return this;
+        }
+
+        /** A lake by location: a directory, {@code file:///dir} or {@code s3://bucket/prefix}. */
+        public Builder lake(String location) {
+            this.lake = requireNonNull(location, "location is null");
             return this;
         }
 

@@ -12,10 +12,12 @@ import java.util.Properties;
  * How an {@link Atlas} is configured. Keys (dashed and dotted) for properties files and {@code -D}:
  * {@code atlas.threads}, {@code atlas.max-record-bytes}, {@code atlas.max-decompressed-bytes},
  * {@code atlas.max-compression-ratio}, {@code atlas.default-app-name.ndjson}, {@code atlas.default-app-name.json-gzip},
- * {@code atlas.schedule.lookback-days}, {@code atlas.engine} ({@code local} or {@code spark}), {@code atlas.spark.master}.
+ * {@code atlas.schedule.lookback-days}, {@code atlas.engine} ({@code local} or {@code spark}), {@code atlas.spark.master},
+ * {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}. The lake is a directory or
+ * an {@code s3://bucket/prefix} URI.
  */
-public record AtlasSettings(Path lake, int threads, NormalizationSettings normalization, int lookbackDays, EngineKind engine,
-        String sparkMaster) {
+public record AtlasSettings(String lake, int threads, NormalizationSettings normalization, int lookbackDays, EngineKind engine,
+        String sparkMaster, S3Settings s3) {
     public static final int DEFAULT_LOOKBACK_DAYS = 30;
     public static final String DEFAULT_SPARK_MASTER = "local[*]";
 
@@ -33,15 +35,34 @@ public record AtlasSettings(Path lake, int threads, NormalizationSettings normal
         }
         requireNonNull(engine, "engine is null");
         requireNonNull(sparkMaster, "sparkMaster is null");
+        requireNonNull(s3, "s3 is null");
     }
 
-    public static AtlasSettings defaults(Path lake) {
+    /** How to reach S3 for an {@code s3://} lake: {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}. */
+    public record S3Settings(java.util.Optional<String> endpoint, boolean pathStyleAccess, java.util.Optional<String> region) {
+        public static final S3Settings DEFAULTS = new S3Settings(java.util.Optional.empty(), false, java.util.Optional.empty());
+    }
+
+    /** Whether the lake is in S3 ({@code s3://} or {@code s3a://}). */
+    public boolean isS3() {
+        return lake.startsWith("s3://") || lake.startsWith("s3a://");
+    }
+
+    /** The lake's directory, for a lake on this machine. */
+    public java.util.Optional<Path> localDirectory() {
+        if (isS3()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(lake.startsWith("file:") ? Path.of(java.net.URI.create(lake)) : Path.of(lake));
+    }
+
+    public static AtlasSettings defaults(String lake) {
         return new AtlasSettings(lake, Runtime.getRuntime().availableProcessors(), NormalizationSettings.DEFAULTS,
-                DEFAULT_LOOKBACK_DAYS, EngineKind.LOCAL, DEFAULT_SPARK_MASTER);
+                DEFAULT_LOOKBACK_DAYS, EngineKind.LOCAL, DEFAULT_SPARK_MASTER, S3Settings.DEFAULTS);
     }
 
     /** Settings from properties; absent keys keep their defaults. */
-    public static AtlasSettings from(Path lake, Properties properties) {
+    public static AtlasSettings from(String lake, Properties properties) {
         AtlasSettings defaults = defaults(lake);
         ReadLimits limits = ReadLimits.DEFAULTS;
         limits = new ReadLimits(
@@ -55,15 +76,18 @@ public record AtlasSettings(Path lake, int threads, NormalizationSettings normal
                 new NormalizationSettings(limits, apps),
                 intValue(properties, "atlas.schedule.lookback-days", DEFAULT_LOOKBACK_DAYS),
                 engine(properties.getProperty("atlas.engine", "local")),
-                properties.getProperty("atlas.spark.master", DEFAULT_SPARK_MASTER));
+                properties.getProperty("atlas.spark.master", DEFAULT_SPARK_MASTER),
+                new S3Settings(java.util.Optional.ofNullable(properties.getProperty("atlas.s3.endpoint")),
+                        Boolean.parseBoolean(properties.getProperty("atlas.s3.path-style-access", "false").trim()),
+                        java.util.Optional.ofNullable(properties.getProperty("atlas.s3.region"))));
     }
 
     public AtlasSettings withThreads(int count) {
-        return new AtlasSettings(lake, count, normalization, lookbackDays, engine, sparkMaster);
+        return new AtlasSettings(lake, count, normalization, lookbackDays, engine, sparkMaster, s3);
     }
 
     public AtlasSettings withEngine(EngineKind kind, String master) {
-        return new AtlasSettings(lake, threads, normalization, lookbackDays, kind, master);
+        return new AtlasSettings(lake, threads, normalization, lookbackDays, kind, master, s3);
     }
 
     /** Parses {@code local} or {@code spark}. */

@@ -47,7 +47,7 @@ public final class Benchmark {
 
         // The whole day through the local pipeline.
         try (Atlas atlas = atlas("lake-day", AtlasSettings.EngineKind.LOCAL)) {
-            Path lake = atlas.settings().lake();
+            Path lake = atlas.settings().localDirectory().orElseThrow();
             copy(day.ndjson(), lake.resolve("raw/ndjson").resolve(day.ndjson().getFileName()));
             copy(day.jsonGzip(), lake.resolve("raw/json_gzip").resolve(day.jsonGzip().getFileName()));
             copy(day.xml(), lake.resolve("raw/xml_errors").resolve(day.xml().getFileName()));
@@ -95,7 +95,7 @@ public final class Benchmark {
     }
 
     private static void validated(Atlas atlas, Path ndjson) throws IOException {
-        Path target = atlas.settings().lake().resolve(LakeLayout.validatedKey(LogFormat.NDJSON, BenchDay.DAY,
+        Path target = atlas.settings().localDirectory().orElseThrow().resolve(LakeLayout.validatedKey(LogFormat.NDJSON, BenchDay.DAY,
                 ndjson.getFileName().toString()).value());
         copy(ndjson, target);
     }

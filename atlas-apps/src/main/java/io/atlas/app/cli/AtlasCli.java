@@ -27,9 +27,9 @@ public final class AtlasCli implements Runnable {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
-    @Option(names = "--lake", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "./atlas-lake",
-            description = "The lake directory (default: ${DEFAULT-VALUE}).")
-    Path lake;
+    @Option(names = "--lake", scope = ScopeType.INHERIT, paramLabel = "DIR|s3://bucket/prefix", defaultValue = "./atlas-lake",
+            description = "The lake: a directory or s3://bucket/prefix (default: ${DEFAULT-VALUE}).")
+    String lake;
 
     @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N",
             description = "Worker threads for normalize (default: one per core).")
@@ -61,8 +61,16 @@ public final class AtlasCli implements Runnable {
     }
 
     Atlas open(Path directory) {
+        return open(directory.toString());
+    }
+
+    /** Settings come from -D system properties, then the environment (ATLAS_S3_*), then --config, which wins. */
+    Atlas open(String location) {
         Properties properties = new Properties();
         properties.putAll(System.getProperties());
+        environment("ATLAS_S3_ENDPOINT", "atlas.s3.endpoint", properties);
+        environment("ATLAS_S3_PATH_STYLE_ACCESS", "atlas.s3.path-style-access", properties);
+        environment("AWS_REGION", "atlas.s3.region", properties);
         if (config != null) {
             try (InputStream in = Files.newInputStream(config)) {
                 properties.load(in);
@@ -70,7 +78,7 @@ public final class AtlasCli implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --config " + config + ": " + e.getMessage());
             }
         }
-        Atlas.Builder builder = Atlas.builder().lake(directory).properties(properties);
+        Atlas.Builder builder = Atlas.builder().lake(location).properties(properties);
         if (engine != null || sparkMaster != null) {
             try {
                 builder.engine(AtlasSettings.engine(engine == null ? properties.getProperty("atlas.engine", "local") : engine),
@@ -87,6 +95,13 @@ public final class AtlasCli implements Runnable {
             builder.threads(threads);
         }
         return builder.build();
+    }
+
+    private static void environment(String variable, String key, Properties properties) {
+        String value = System.getenv(variable);
+        if (value != null && !value.isBlank() && !properties.containsKey(key)) {
+            properties.setProperty(key, value);
+        }
     }
 
     public static void main(String[] args) {

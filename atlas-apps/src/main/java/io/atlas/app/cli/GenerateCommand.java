@@ -55,7 +55,7 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Atlas atlas = root.open()) {
             LogGenerator.Summary summary = new LogGenerator(atlas.store()).generate(settings);
-            out.println("Generated " + summary.files() + " files in " + root.lake.resolve("raw") + ": " + summary.records()
+            out.println("Generated " + summary.files() + " files in " + root.lake + "/raw" + ": " + summary.records()
                     + " records (" + summary.badRecords() + " bad), " + summary.badFiles() + " bad files");
             return AtlasCli.OK;
         }

@@ -49,7 +49,7 @@ final class WatchCommand implements Callable<Integer> {
         Map<ObjectKey, ObjectInfo> seen = new HashMap<>();
         boolean failures = false;
         try (Atlas atlas = root.open()) {
-            out.println("Watching " + root.lake.resolve(LakeLayout.RAW) + " (Ctrl-C to stop)");
+            out.println("Watching " + root.lake + "/" + LakeLayout.RAW + " (Ctrl-C to stop)");
             out.flush();
             for (long poll = 1; !stop.get() && (polls == null || poll <= polls); poll++) {
                 Instant now = atlas.component(RunContexts.class).now();

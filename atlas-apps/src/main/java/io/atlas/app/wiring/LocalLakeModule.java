@@ -17,7 +17,6 @@ import io.atlas.local.catalog.LakeCatalog;
 import io.atlas.local.dataset.ParquetDatasetStore;
 import io.atlas.local.ledger.LakeRunLedger;
 import io.atlas.local.query.DuckDbQueryEngine;
-import io.atlas.local.storage.FileSystemObjectStore;
 import io.atlas.ports.catalog.Catalog;
 import io.atlas.ports.dataset.DatasetStore;
 import io.atlas.ports.engine.Engine;
@@ -27,7 +26,10 @@ import io.atlas.ports.query.QueryEngine;
 import io.atlas.ports.storage.ObjectStore;
 import java.time.Clock;
 
-/** Wires Atlas on a lake in a local directory: every port with its local adapter, the in-process engine. */
+/**
+ * Wires Atlas on one lake: the object store its location names (a directory or S3), and on top of it the lake's own
+ * Parquet datasets, catalog, ledger and DuckDB queries, and the chosen engine.
+ */
 public final class LocalLakeModule extends AbstractModule {
     private final AtlasSettings settings;
     private final Clock clock;
@@ -46,7 +48,7 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     ObjectStore objectStore() {
-        return new FileSystemObjectStore(settings.lake());
+        return LakeStores.open(settings.lake(), settings.s3());
     }
 
     @Provides

@@ -41,7 +41,7 @@ public final class SparkEngines {
                 .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(2, settings.threads() * 2)))
                 .getOrCreate();
         started = spark;
-        return new SparkEngine(spark, LakeLocation.of(settings.lake()), store, settings.normalization(),
+        return new SparkEngine(spark, settings.localDirectory().map(LakeLocation::of).orElseGet(() -> LakeLocation.parse(settings.lake())), store, settings.normalization(),
                 SparkEngineOptions.DEFAULTS);
     }
 }

@@ -18,7 +18,12 @@ import java.util.TreeMap;
 public record LakeSnapshot(TreeMap<String, List<String>> tables) {
 
     public static LakeSnapshot of(Path lake) {
-        try (Atlas atlas = Atlas.builder().lake(lake).build()) {
+        return of(lake.toString(), new java.util.Properties());
+    }
+
+    /** A snapshot of any lake location, with settings (such as {@code atlas.s3.endpoint}). */
+    public static LakeSnapshot of(String lake, java.util.Properties properties) {
+        try (Atlas atlas = Atlas.builder().lake(lake).properties(properties).build()) {
             DatasetStore datasets = atlas.component(DatasetStore.class);
             TreeMap<String, List<String>> tables = new TreeMap<>();
             tables.put("logs", rows(datasets, Dataset.LOGS, LakeSnapshot::describe));
