@@ -21,14 +21,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
@@ -279,25 +275,12 @@ public final class ParquetDatasetStore implements DatasetStore {
     @Override
     public Optional<PartitionInfo> partition(Dataset<?> dataset, List<String> partition) {
         String location = dataset.location(partition);
-        return CommitMarker.read(store, location).map(marker -> new PartitionInfo(partition, location, marker.runId(),
-                marker.fileKeys(location), marker.rows()));
+        return CommitMarker.read(store, location).map(marker -> marker.info(partition, location));
     }
 
     @Override
     public List<PartitionInfo> partitions(Dataset<?> dataset) {
-        List<PartitionInfo> partitions = new ArrayList<>();
-        Set<List<String>> seen = new HashSet<>();
-        for (ObjectInfo object : store.list(dataset.table().location())) {
-            String key = object.key().value();
-            if (!key.endsWith("/" + CommitMarker.NAME)) {
-                continue;
-            }
-            dataset.table().partitionValuesOf(key).filter(seen::add)
-                    .flatMap(values -> partition(dataset, values))
-                    .ifPresent(partitions::add);
-        }
-        partitions.sort(Comparator.comparing(info -> String.join("/", info.values())));
-        return partitions;
+        return CommitMarker.committedPartitions(store, dataset);
     }
 
     @Override

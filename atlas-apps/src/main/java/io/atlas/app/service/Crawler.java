@@ -10,7 +10,7 @@ import io.atlas.ports.catalog.Catalog;
 import io.atlas.ports.catalog.CatalogPartition;
 import io.atlas.ports.catalog.IncompatibleSchemaException;
 import io.atlas.ports.dataset.Dataset;
-import io.atlas.ports.dataset.DatasetStore;
+import io.atlas.ports.dataset.PartitionSource;
 import io.atlas.ports.dataset.PartitionInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,9 +27,9 @@ import java.util.Set;
  */
 public final class Crawler {
     private final Catalog catalog;
-    private final DatasetStore datasets;
+    private final PartitionSource datasets;
 
-    public Crawler(Catalog catalog, DatasetStore datasets) {
+    public Crawler(Catalog catalog, PartitionSource datasets) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.datasets = requireNonNull(datasets, "datasets is null");
     }

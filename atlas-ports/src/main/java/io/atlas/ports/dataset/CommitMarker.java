@@ -92,6 +92,28 @@ public record CommitMarker(RunId runId, List<String> files, long rows) {
         }
     }
 
+    /** The partition a marker describes. */
+    public PartitionInfo info(List<String> values, String partitionLocation) {
+        return new PartitionInfo(values, partitionLocation, runId, fileKeys(partitionLocation), rows);
+    }
+
+    /** Every committed partition of a dataset: the markers below its location, in ascending order of their values. */
+    public static List<PartitionInfo> committedPartitions(ObjectStore store, Dataset<?> dataset) {
+        List<PartitionInfo> partitions = new ArrayList<>();
+        for (ObjectInfo object : store.list(dataset.table().location())) {
+            String key = object.key().value();
+            if (key.endsWith("/" + NAME)) {
+                Optional<List<String>> values = dataset.table().partitionValuesOf(key);
+                if (values.isPresent()) {
+                    String location = dataset.location(values.get());
+                    read(store, location).ifPresent(marker -> partitions.add(marker.info(values.get(), location)));
+                }
+            }
+        }
+        partitions.sort(java.util.Comparator.comparing(info -> String.join("/", info.values())));
+        return partitions;
+    }
+
     /** Writes this marker: the moment the partition's new content becomes visible. */
     public void write(ObjectStore store, String partitionLocation) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

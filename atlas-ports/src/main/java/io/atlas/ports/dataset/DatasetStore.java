@@ -1,6 +1,5 @@
 package io.atlas.ports.dataset;
 
-import io.atlas.domain.catalog.Column;
 import io.atlas.domain.run.RunId;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +9,7 @@ import java.util.Optional;
  * ({@link #overwrite}) and becomes visible only when committed: readers see the previous committed rows or the
  * new ones, never a mix, never uncommitted leftovers of a crashed writer.
  */
-public interface DatasetStore {
+public interface DatasetStore extends PartitionSource {
 
     /** Starts replacing {@code partition} of {@code dataset} on behalf of {@code runId}. */
     <R> PartitionWriter<R> overwrite(Dataset<R> dataset, List<String> partition, RunId runId);
@@ -21,9 +20,4 @@ public interface DatasetStore {
     /** The committed partition, if any. */
     Optional<PartitionInfo> partition(Dataset<?> dataset, List<String> partition);
 
-    /** Every committed partition of the dataset, in ascending order of its values. */
-    List<PartitionInfo> partitions(Dataset<?> dataset);
-
-    /** The data columns as written in a committed partition's files (a Parquet footer); empty when not committed. */
-    Optional<List<Column>> schema(Dataset<?> dataset, List<String> partition);
 }

@@ -1,0 +1,56 @@
+package io.atlas.app.glue;
+
+import io.atlas.app.service.CrawlReport;
+import io.atlas.app.service.Crawler;
+import io.atlas.app.wiring.LakeStores;
+import io.atlas.aws.glue.GlueCatalog;
+import io.atlas.domain.lake.LogType;
+import io.atlas.ports.dataset.Dataset;
+import io.atlas.ports.storage.ObjectStore;
+import io.atlas.spark.LakeLocation;
+import io.atlas.spark.SparkPartitionSource;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import software.amazon.awssdk.services.glue.GlueClient;
+
+/**
+ * The catalog step of the state machine, as a Glue job: Atlas's own crawler ({@code --table logs} also crawls
+ * data_quality_rejects; {@code --table daily_activity}) registering committed partitions in the Glue Data Catalog and
+ * refusing incompatible schema changes, which Glue's crawlers cannot promise.
+ */
+public final class CrawlJob {
+    private CrawlJob() {}
+
+    public static void main(String[] args) {
+        String table = table(args);
+        GlueJob.run("crawl_" + table, args, (engine, context) -> {
+            GlueArguments arguments = GlueArguments.parse(args);
+            LocalDate date = arguments.processDate();
+            ObjectStore store = LakeStores.open(arguments.lake());
+            Crawler crawler = new Crawler(new GlueCatalog(GlueClient.create(), arguments.lake()),
+                    new SparkPartitionSource(SparkSession.builder().getOrCreate(), LakeLocation.parse(arguments.lake()), store));
+            if (table.equals("daily_activity")) {
+                CrawlReport gold = crawler.crawl(Dataset.DAILY_ACTIVITY, Set.of(Dataset.dailyActivityPartition(date)));
+                return Map.of("added", (long) gold.added(), "dropped", (long) gold.dropped());
+            }
+            CrawlReport logs = crawler.crawl(Dataset.LOGS, Set.of(Dataset.logsPartition(LogType.ACCESS, date),
+                    Dataset.logsPartition(LogType.ERROR, date)));
+            CrawlReport rejects = crawler.crawl(Dataset.REJECTS, Set.of(Dataset.rejectsPartition(date)));
+            return Map.of("logs.added", (long) logs.added(), "logs.dropped", (long) logs.dropped(),
+                    "rejects.added", (long) rejects.added(), "rejects.dropped", (long) rejects.dropped());
+        });
+    }
+
+    private static String table(String[] args) {
+        List<String> list = List.of(args);
+        int index = list.indexOf("--table");
+        String table = index >= 0 && index + 1 < list.size() ? list.get(index + 1) : "logs";
+        if (!table.equals("logs") && !table.equals("daily_activity")) {
+            throw new IllegalArgumentException("Cannot crawl table '" + table + "': use logs or daily_activity");
+        }
+        return table;
+    }
+}

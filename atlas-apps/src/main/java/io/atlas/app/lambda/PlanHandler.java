@@ -1,0 +1,77 @@
+package io.atlas.app.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atlas.app.service.DayChangeLog;
+import io.atlas.domain.lake.ObjectKey;
+import io.atlas.domain.schedule.SchedulePlan;
+import io.atlas.ports.storage.ObjectStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first state of the pipeline state machine: which dates this execution runs. Input is one of
+ * {@code {"trigger_time": "<aws.scheduler.scheduled-time>"}} (the daily schedule: yesterday plus pending days within
+ * the lookback window, by {@link SchedulePlan}), {@code {"process_date": "D"}} or {@code {"process_dates": [...]}}
+ * (manual runs and backfills). Output: {@code {"dates": [{"process_date", "pending_markers"}], "too_old": [...]}};
+ * the markers a date covered are cleared only when its four steps succeed.
+ */
+public final class PlanHandler implements RequestStreamHandler {
+    private final DayChangeLog changes;
+    private final int lookbackDays;
+
+    public PlanHandler() {
+        this(LambdaEnvironment.from(System.getenv()));
+    }
+
+    public PlanHandler(LambdaEnvironment environment) {
+        this(environment.store(), environment.lookbackDays());
+    }
+
+    public PlanHandler(ObjectStore store, int lookbackDays) {
+        this.changes = new DayChangeLog(store);
+        this.lookbackDays = lookbackDays;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode request = JsonLines.JSON.readTree(input);
+        List<LocalDate> dates = new ArrayList<>();
+        List<LocalDate> tooOld = new ArrayList<>();
+        if (request.hasNonNull("trigger_time")) {
+            SchedulePlan plan = SchedulePlan.forTrigger(Instant.parse(request.get("trigger_time").asText()),
+                    changes.pendingDays(), lookbackDays);
+            dates.addAll(plan.run());
+            tooOld.addAll(plan.tooOld());
+        } else if (request.hasNonNull("process_date")) {
+            dates.add(LocalDate.parse(request.get("process_date").asText()));
+        } else if (request.has("process_dates")) {
+            request.get("process_dates").forEach(d -> dates.add(LocalDate.parse(d.asText())));
+        } else {
+            throw new IllegalArgumentException("Cannot plan: give trigger_time, process_date or process_dates");
+        }
+        ObjectNode response = JsonLines.JSON.createObjectNode();
+        ArrayNode planned = response.putArray("dates");
+        for (LocalDate date : dates.stream().distinct().sorted().toList()) {
+            ObjectNode entry = planned.addObject();
+            entry.put("process_date", date.toString());
+            ArrayNode markers = entry.putArray("pending_markers");
+            changes.snapshot(date).stream().map(ObjectKey::value).forEach(markers::add);
+        }
+        ArrayNode old = response.putArray("too_old");
+        tooOld.forEach(d -> old.add(d.toString()));
+        ObjectNode log = JsonLines.event("plan");
+        log.set("plan", response);
+        context.getLogger().log(log.toString());
+        output.write(response.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

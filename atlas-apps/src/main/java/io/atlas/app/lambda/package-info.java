@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.app.lambda;
+
+import org.jspecify.annotations.NullMarked;
