@@ -39,8 +39,15 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
     }
 
     /** How to reach S3 for an {@code s3://} lake: {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}. */
-    public record S3Settings(java.util.Optional<String> endpoint, boolean pathStyleAccess, java.util.Optional<String> region) {
-        public static final S3Settings DEFAULTS = new S3Settings(java.util.Optional.empty(), false, java.util.Optional.empty());
+    public record S3Settings(java.util.Optional<String> endpoint, boolean pathStyleAccess, java.util.Optional<String> region,
+            java.util.Optional<String> snsTopicArn) {
+        public static final S3Settings DEFAULTS = new S3Settings(java.util.Optional.empty(), false, java.util.Optional.empty(),
+                java.util.Optional.empty());
+    }
+
+    /** The SNS topic run summaries go to ({@code atlas.notify.sns-topic-arn}); none: a log line. */
+    public java.util.Optional<String> snsTopicArn() {
+        return s3.snsTopicArn();
     }
 
     /** Whether the lake is in S3 ({@code s3://} or {@code s3a://}). */
@@ -79,7 +86,8 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
                 properties.getProperty("atlas.spark.master", DEFAULT_SPARK_MASTER),
                 new S3Settings(java.util.Optional.ofNullable(properties.getProperty("atlas.s3.endpoint")),
                         Boolean.parseBoolean(properties.getProperty("atlas.s3.path-style-access", "false").trim()),
-                        java.util.Optional.ofNullable(properties.getProperty("atlas.s3.region"))));
+                        java.util.Optional.ofNullable(properties.getProperty("atlas.s3.region")),
+                        java.util.Optional.ofNullable(properties.getProperty("atlas.notify.sns-topic-arn"))));
     }
 
     public AtlasSettings withThreads(int count) {

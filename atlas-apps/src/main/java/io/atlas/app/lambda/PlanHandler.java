@@ -22,24 +22,27 @@ import java.util.List;
  * The first state of the pipeline state machine: which dates this execution runs. Input is one of
  * {@code {"trigger_time": "<aws.scheduler.scheduled-time>"}} (the daily schedule: yesterday plus pending days within
  * the lookback window, by {@link SchedulePlan}), {@code {"process_date": "D"}} or {@code {"process_dates": [...]}}
- * (manual runs and backfills). Output: {@code {"dates": [{"process_date", "pending_markers"}], "too_old": [...]}};
+ * (manual runs and backfills). Output: {@code {"dates": [{"process_date", "pending_markers"}], "too_old": [...],
+ * "max_concurrency": n}};
  * the markers a date covered are cleared only when its four steps succeed.
  */
 public final class PlanHandler implements RequestStreamHandler {
     private final DayChangeLog changes;
     private final int lookbackDays;
+    private final int mapConcurrency;
 
     public PlanHandler() {
         this(LambdaEnvironment.from(System.getenv()));
     }
 
     public PlanHandler(LambdaEnvironment environment) {
-        this(environment.store(), environment.lookbackDays());
+        this(environment.store(), environment.lookbackDays(), environment.mapConcurrency());
     }
 
-    public PlanHandler(ObjectStore store, int lookbackDays) {
+    public PlanHandler(ObjectStore store, int lookbackDays, int mapConcurrency) {
         this.changes = new DayChangeLog(store);
         this.lookbackDays = lookbackDays;
+        this.mapConcurrency = mapConcurrency;
     }
 
     @Override
@@ -67,6 +70,7 @@ public final class PlanHandler implements RequestStreamHandler {
             ArrayNode markers = entry.putArray("pending_markers");
             changes.snapshot(date).stream().map(ObjectKey::value).forEach(markers::add);
         }
+        response.put("max_concurrency", mapConcurrency);
         ArrayNode old = response.putArray("too_old");
         tooOld.forEach(d -> old.add(d.toString()));
         ObjectNode log = JsonLines.event("plan");

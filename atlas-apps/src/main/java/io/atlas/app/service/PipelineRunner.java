@@ -20,6 +20,8 @@ import io.atlas.ports.ledger.RunLedger;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
 import io.atlas.ports.ledger.StepRecord;
+import io.atlas.ports.notify.Notifier;
+import io.atlas.ports.notify.RunSummary;
 import io.atlas.ports.storage.ObjectStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,9 +64,10 @@ public final class PipelineRunner {
     private final DayChangeLog changes;
     private final Validator validator;
     private final RunContexts clock;
+    private final Notifier notifier;
 
     public PipelineRunner(Engine engine, Crawler crawler, RunLedger ledger, ObjectStore store, DayChangeLog changes,
-            Validator validator, RunContexts clock) {
+            Validator validator, RunContexts clock, Notifier notifier) {
         this.engine = requireNonNull(engine, "engine is null");
         this.crawler = requireNonNull(crawler, "crawler is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
@@ -72,6 +75,7 @@ public final class PipelineRunner {
         this.changes = requireNonNull(changes, "changes is null");
         this.validator = requireNonNull(validator, "validator is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.notifier = requireNonNull(notifier, "notifier is null");
     }
 
     public RunRecord run(LocalDate date, RunContext context, boolean validate, Listener listener) {
@@ -99,12 +103,14 @@ public final class PipelineRunner {
                 listener.stepEnded(date, record.step(step).orElseThrow());
                 writeFailure(record, step, date, e);
                 LOG.debug("Run {} for {} failed in {}", context.runId(), date, step, e);
+                notifier.runFinished(RunSummary.of(record));
                 return record;
             }
         }
         record = record.ended(clock.now(), RunState.SUCCEEDED);
         ledger.save(record);
         changes.clear(pendingAtStart);
+        notifier.runFinished(RunSummary.of(record));
         return record;
     }
 

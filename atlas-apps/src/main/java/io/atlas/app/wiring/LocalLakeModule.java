@@ -9,6 +9,9 @@ import io.atlas.app.AtlasSettings;
 import io.atlas.app.service.Crawler;
 import io.atlas.app.service.DayChangeLog;
 import io.atlas.app.service.IngestionService;
+import io.atlas.app.service.LogNotifier;
+import io.atlas.aws.sns.SnsNotifier;
+import io.atlas.ports.notify.Notifier;
 import io.atlas.app.service.PipelineRunner;
 import io.atlas.app.service.RoutingIndex;
 import io.atlas.app.service.RunContexts;
@@ -111,7 +114,17 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     PipelineRunner pipeline(Engine engine, Catalog catalog, DatasetStore datasets, RunLedger ledger, ObjectStore store,
-            DayChangeLog changes, Validator validator, RunContexts contexts) {
-        return new PipelineRunner(engine, new Crawler(catalog, datasets), ledger, store, changes, validator, contexts);
+            DayChangeLog changes, Validator validator, RunContexts contexts, Notifier notifier) {
+        return new PipelineRunner(engine, new Crawler(catalog, datasets), ledger, store, changes, validator, contexts, notifier);
+    }
+
+    /** SNS when {@code atlas.notify.sns-topic-arn} is set, else a log line. */
+    @Provides
+    @Singleton
+    Notifier notifier() {
+        return settings.snsTopicArn()
+                .<Notifier>map(topic -> new SnsNotifier(software.amazon.awssdk.services.sns.SnsClient.builder()
+                        .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build(), topic))
+                .orElseGet(LogNotifier::new);
     }
 }

@@ -1,0 +1,200 @@
+package io.atlas.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The CloudFormation stack and its state machine, checked statically: references, step order, data flow, IAM. */
+class DeploymentTemplateTest {
+    private static final Pattern SUB = Pattern.compile("\\$\\{([A-Za-z0-9:]+)(\\.[A-Za-z]+)?}");
+    private static JsonNode template;
+    private static JsonNode asl;
+
+    @BeforeAll
+    static void parse() throws IOException {
+        template = new ObjectMapper().readTree(Path.of("src/main/aws/atlas-stack.json").toFile());
+        asl = template.at("/Resources/PipelineStateMachine/Properties/Definition");
+    }
+
+    private static Set<String> names(String section) {
+        Set<String> names = new HashSet<>();
+        template.path(section).fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static void collect(JsonNode node, List<String> refs, List<String> atts, List<String> subs) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                switch (e.getKey()) {
+                    case "Ref" -> refs.add(e.getValue().asText());
+                    case "Fn::GetAtt" -> atts.add(e.getValue().get(0).asText());
+                    case "Fn::Sub" -> {
+                        Matcher m = SUB.matcher(e.getValue().isArray() ? e.getValue().get(0).asText() : e.getValue().asText());
+                        while (m.find()) {
+                            subs.add(m.group(1));
+                        }
+                    }
+                    default -> { }
+                }
+                if (!e.getKey().equals("Definition")) {
+                    collect(e.getValue(), refs, atts, subs);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collect(child, refs, atts, subs));
+        }
+    }
+
+    @Test
+    void everyReferenceResolves() {
+        List<String> refs = new ArrayList<>();
+        List<String> atts = new ArrayList<>();
+        List<String> subs = new ArrayList<>();
+        collect(template, refs, atts, subs);
+        Set<String> defined = new HashSet<>(names("Resources"));
+        defined.addAll(names("Parameters"));
+
+        assertThat(refs).isNotEmpty().allSatisfy(r -> assertThat(r.startsWith("AWS::") || defined.contains(r)).as(r).isTrue());
+        assertThat(atts).isNotEmpty().allSatisfy(a -> assertThat(names("Resources")).contains(a));
+        assertThat(subs).isNotEmpty().allSatisfy(s -> assertThat(s.startsWith("AWS::") || defined.contains(s)).as(s).isTrue());
+        template.path("Resources").forEach(resource -> {
+            resource.path("DependsOn").forEach(d -> assertThat(names("Resources")).contains(d.asText()));
+            if (resource.has("Condition")) {
+                assertThat(names("Conditions")).contains(resource.get("Condition").asText());
+            }
+        });
+    }
+
+    @Test
+    void theStateMachinesPlaceholdersAreExactlyItsSubstitutions() {
+        Set<String> placeholders = new HashSet<>();
+        Matcher m = SUB.matcher(asl.toString());
+        while (m.find()) {
+            placeholders.add(m.group(1));
+        }
+        Set<String> substitutions = new HashSet<>();
+        template.at("/Resources/PipelineStateMachine/Properties/DefinitionSubstitutions").fieldNames().forEachRemaining(substitutions::add);
+
+        assertThat(placeholders).isEqualTo(substitutions);
+    }
+
+    @Test
+    void eachDateRunsExactlyTheFourStepsInOrder() {
+        JsonNode perDate = asl.at("/States/ForEachDate/ItemProcessor");
+        List<String> glueSteps = new ArrayList<>();
+        String state = perDate.path("StartAt").asText();
+        while (!state.isEmpty()) {
+            JsonNode node = perDate.path("States").path(state);
+            if (node.path("Resource").asText().equals("arn:aws:states:::glue:startJobRun.sync")) {
+                String table = node.at("/Parameters/Arguments/--table").asText();
+                glueSteps.add(node.at("/Parameters/JobName").asText() + (table.isEmpty() ? "" : " " + table));
+            }
+            state = node.path("Next").asText();
+        }
+
+        assertThat(glueSteps).containsExactly("${NormalizeJobName}", "${CrawlJobName} logs", "${AggregateJobName}",
+                "${CrawlJobName} daily_activity");
+        assertThat(asl.path("StartAt").asText()).isEqualTo("PlanDates");
+        assertThat(asl.at("/States/PlanDates/Next").asText()).isEqualTo("ForEachDate");
+        assertThat(asl.at("/States/ForEachDate/Type").asText()).isEqualTo("Map");
+    }
+
+    @Test
+    void bothJobsReceiveTheProcessDateFromTheExecutionInputAndItSurvivesEveryStep() {
+        assertThat(asl.at("/States/PlanDates/Parameters/Payload.$").asText()).isEqualTo("$");
+        assertThat(asl.at("/States/ForEachDate/ItemsPath").asText()).isEqualTo("$.plan.dates");
+        assertThat(asl.at("/States/ForEachDate/ItemSelector/process_date.$").asText()).isEqualTo("$$.Map.Item.Value.process_date");
+        JsonNode states = asl.at("/States/ForEachDate/ItemProcessor/States");
+        for (String job : new String[] {"Normalize", "Aggregate", "CrawlLogs", "CrawlDailyActivity"}) {
+            assertThat(states.at("/" + job + "/Parameters/Arguments/--process_date.$").asText()).as(job).isEqualTo("$.process_date");
+        }
+        states.fields().forEachRemaining(e -> {
+            JsonNode resultPath = e.getValue().get("ResultPath");
+            if (e.getValue().path("Type").asText().equals("Task")) {
+                assertThat(resultPath).as(e.getKey() + " must not replace the state").isNotNull();
+                assertThat(resultPath.isNull() || resultPath.asText().startsWith("$.")).as(e.getKey()).isTrue();
+            }
+        });
+        assertThat(asl.at("/States/PlanDates/ResultPath").asText()).isEqualTo("$.plan");
+    }
+
+    @Test
+    void everyStepFailureIsRecordedAndNotified() {
+        JsonNode states = asl.at("/States/ForEachDate/ItemProcessor/States");
+        for (String job : new String[] {"Normalize", "CrawlLogs", "Aggregate", "CrawlDailyActivity"}) {
+            JsonNode catchers = states.at("/" + job + "/Catch");
+            assertThat(catchers).as(job).hasSize(1);
+            assertThat(catchers.get(0).path("ErrorEquals").get(0).asText()).isEqualTo("States.ALL");
+            String handler = catchers.get(0).path("Next").asText();
+            assertThat(states.at("/" + handler + "/Next").asText()).isEqualTo("RecordFailure");
+        }
+        assertThat(states.at("/RecordFailure/Next").asText()).isEqualTo("NotifyFailure");
+        assertThat(states.at("/NotifyFailure/Resource").asText()).isEqualTo("arn:aws:states:::sns:publish");
+        assertThat(states.at("/NotifyFailure/Next").asText()).isEqualTo("DateFailed");
+        assertThat(states.at("/DateFailed/Type").asText()).isEqualTo("Fail");
+    }
+
+    @Test
+    void noPolicyGrantsWildcardActionsOnTheBucketOrAnywhere() {
+        int statements = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            if (!resource.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
+                continue;
+            }
+            for (JsonNode policy : resource.getValue().at("/Properties/Policies")) {
+                for (JsonNode statement : policy.at("/PolicyDocument/Statement")) {
+                    statements++;
+                    List<String> actions = new ArrayList<>();
+                    JsonNode action = statement.path("Action");
+                    if (action.isArray()) {
+                        action.forEach(a -> actions.add(a.asText()));
+                    } else {
+                        actions.add(action.asText());
+                    }
+                    assertThat(actions).as(resource.getKey()).noneMatch(a -> a.equals("*") || a.endsWith(":*"));
+                    if (statement.path("Resource").toString().contains("LakeBucketName")) {
+                        assertThat(actions).as(resource.getKey()).allMatch(a -> a.startsWith("s3:") && !a.contains("*"));
+                    }
+                }
+            }
+        }
+        assertThat(statements).isGreaterThan(8);
+    }
+
+    @Test
+    void theScheduleStartsThePipelineAtMidnightUtcWithItsTriggerTime() {
+        JsonNode schedule = template.at("/Resources/DailySchedule/Properties");
+
+        assertThat(schedule.path("ScheduleExpression").asText()).isEqualTo("cron(0 0 * * ? *)");
+        assertThat(schedule.path("ScheduleExpressionTimezone").asText()).isEqualTo("UTC");
+        assertThat(schedule.at("/Target/Arn/Ref").asText()).isEqualTo("PipelineStateMachine");
+        assertThat(schedule.at("/Target/Input").asText()).contains("<aws.scheduler.scheduled-time>");
+    }
+
+    @Test
+    void theHandlersAndJobClassesExistAndJobsRunOnGlue5() throws ClassNotFoundException {
+        for (String function : new String[] {"IngestionFunction", "PlanFunction", "RunEndFunction"}) {
+            String handler = template.at("/Resources/" + function + "/Properties/Handler").asText();
+            Class.forName(handler.substring(0, handler.indexOf("::")));
+        }
+        for (String job : new String[] {"NormalizeJob", "AggregateJob", "CrawlJob"}) {
+            JsonNode properties = template.at("/Resources/" + job + "/Properties");
+            assertThat(properties.path("GlueVersion").asText()).isEqualTo("5.0");
+            Class.forName(properties.at("/DefaultArguments/--class").asText());
+        }
+    }
+}

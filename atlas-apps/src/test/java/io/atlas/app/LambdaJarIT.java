@@ -1,0 +1,36 @@
+package io.atlas.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The Lambda jar is small enough for Lambda (under 30 MB) and carries no Spark, Hadoop, Parquet or DuckDB. */
+class LambdaJarIT {
+
+    @Test
+    void theLambdaJarIsSmallAndHasTheHandlersButNoHeavyEngines() throws IOException {
+        Path jar;
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            jar = files.filter(p -> p.getFileName().toString().endsWith("-lambda.jar")).findFirst().orElseThrow();
+        }
+        List<String> entries;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            entries = file.stream().map(e -> e.getName()).toList();
+        }
+
+        assertThat(Files.size(jar)).isLessThan(30L * 1024 * 1024);
+        assertThat(entries).contains("io/atlas/app/lambda/IngestionHandler.class", "io/atlas/app/lambda/PlanHandler.class",
+                "io/atlas/app/lambda/RunEndHandler.class", "io/atlas/aws/s3/S3ObjectStore.class",
+                "software/amazon/awssdk/eventnotifications/s3/model/S3EventNotification.class",
+                "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class");
+        assertThat(entries).noneMatch(e -> e.startsWith("org/apache/spark/") || e.startsWith("scala/")
+                || e.startsWith("org/apache/hadoop/") || e.startsWith("org/duckdb/") || e.startsWith("org/apache/parquet/")
+                || e.startsWith("io/netty/") || e.startsWith("org/apache/http/"));
+    }
+}
