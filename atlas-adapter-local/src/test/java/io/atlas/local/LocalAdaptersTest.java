@@ -94,4 +94,15 @@ class LocalAdaptersTest {
             return new QueryLake(datasets, catalog, new DuckDbQueryEngine(catalog, datasets, store));
         }
     }
+
+    @Nested
+    class FileRunLocksTest extends io.atlas.ports.contract.RunLocksContract {
+        @TempDir
+        Path lake;
+
+        @Override
+        protected io.atlas.ports.lock.RunLocks createLocks() {
+            return new io.atlas.local.lock.FileRunLocks(lake);
+        }
+    }
 }

@@ -69,6 +69,7 @@ public final class Atlas implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private AtlasSettings.EngineKind engine;
         private String sparkMaster;
+        private java.util.function.UnaryOperator<ObjectStore> storeDecorator = java.util.function.UnaryOperator.identity();
 
         /** A lake in a local directory. */
         public Builder lake(Path directory) {
@@ -86,6 +87,15 @@ public final class Atlas implements AutoCloseable {
         public Builder engine(AtlasSettings.EngineKind kind, String master) {
             this.engine = requireNonNull(kind, "kind is null");
             this.sparkMaster = requireNonNull(master, "master is null");
+            return this;
+        }
+
+        /**
+         * Wraps the lake's object store, for instrumentation (metrics, tracing, fault injection in tests). A wrapper
+         * should implement {@link io.atlas.ports.storage.LocalFiles} too when the store it wraps does.
+         */
+        public Builder objectStoreDecorator(java.util.function.UnaryOperator<ObjectStore> decorator) {
+            this.storeDecorator = requireNonNull(decorator, "decorator is null");
             return this;
         }
 
@@ -118,7 +128,7 @@ public final class Atlas implements AutoCloseable {
             if (engine != null) {
                 settings = settings.withEngine(engine, sparkMaster);
             }
-            return new Atlas(settings, new LocalLakeModule(settings, clock));
+            return new Atlas(settings, new LocalLakeModule(settings, clock, storeDecorator));
         }
     }
 

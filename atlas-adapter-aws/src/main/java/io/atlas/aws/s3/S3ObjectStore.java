@@ -238,6 +238,36 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /** An object's bytes with its ETag, for compare-and-swap updates. */
+    public record Versioned(byte[] bytes, String etag) {}
+
+    public Optional<Versioned> readVersioned(ObjectKey key) {
+        try (var response = s3.getObject(b -> b.bucket(location.bucket()).key(key(key)))) {
+            return Optional.of(new Versioned(response.readAllBytes(), response.response().eTag()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot read " + key + ": " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw failure("read " + key, e);
+        }
+    }
+
+    /** Replaces {@code key} only if its ETag is still {@code etag} ({@code If-Match}); false when it changed. */
+    public boolean replaceIfMatch(ObjectKey key, byte[] bytes, String etag) {
+        try {
+            s3.putObject(b -> b.bucket(location.bucket()).key(key(key)).ifMatch(etag), RequestBody.fromBytes(bytes));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404) {
+                return false;
+            }
+            throw failure("replace " + key, e);
+        } catch (SdkException e) {
+            throw failure("replace " + key, e);
+        }
+    }
+
     private static StorageException failure(String what, SdkException e) {
         boolean retryable = e.retryable() || e instanceof SdkClientException
                 || (e instanceof AwsServiceException service && service.statusCode() >= 500);

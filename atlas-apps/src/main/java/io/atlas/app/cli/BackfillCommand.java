@@ -7,6 +7,7 @@ import io.atlas.domain.schedule.DateRange;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
 import io.atlas.ports.ledger.StepRecord;
+import io.atlas.ports.lock.RunConflictException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,19 +49,27 @@ final class BackfillCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<RunRecord> runs = new ArrayList<>();
+        int conflicts = 0;
         try (Atlas atlas = root.open()) {
             int index = 0;
             for (LocalDate date : range.days()) {
                 index++;
                 out.print("[" + index + "/" + range.length() + "] " + date + " ");
                 out.flush();
-                RunRecord run = atlas.run(date, validate, new PipelineRunner.Listener() {
-                    @Override
-                    public void stepEnded(LocalDate d, StepRecord step) {
-                        out.print(step.state() == RunState.SUCCEEDED ? "." : "!");
-                        out.flush();
-                    }
-                });
+                RunRecord run;
+                try {
+                    run = atlas.run(date, validate, new PipelineRunner.Listener() {
+                        @Override
+                        public void stepEnded(LocalDate d, StepRecord step) {
+                            out.print(step.state() == RunState.SUCCEEDED ? "." : "!");
+                            out.flush();
+                        }
+                    });
+                } catch (RunConflictException e) {
+                    out.println(" SKIPPED: " + e.getMessage());
+                    conflicts++;
+                    continue;
+                }
                 runs.add(run);
                 out.println(" " + run.state() + " (" + Outputs.duration(run) + ")");
                 out.flush();
@@ -80,8 +89,9 @@ final class BackfillCommand implements Callable<Integer> {
         out.println();
         out.print(TextTable.render(List.of("date", "state", "processed", "rejected", "total_requests", "error_count",
                 "time", "failure"), rows));
-        out.println(runs.size() + " dates: " + (runs.size() - report.failed()) + " succeeded, " + report.failed() + " failed");
-        return report.succeeded() ? AtlasCli.OK : AtlasCli.FAILED;
+        out.println(range.length() + " dates: " + (runs.size() - report.failed()) + " succeeded, " + report.failed() + " failed"
+                + (conflicts == 0 ? "" : ", " + conflicts + " already running elsewhere"));
+        return report.succeeded() && conflicts == 0 ? AtlasCli.OK : AtlasCli.FAILED;
     }
 
     private static String count(StepRecord step, String key) {

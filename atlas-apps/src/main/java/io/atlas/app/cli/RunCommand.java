@@ -5,6 +5,7 @@ import io.atlas.app.service.PipelineRunner;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
 import io.atlas.ports.ledger.StepRecord;
+import io.atlas.ports.lock.RunConflictException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,13 +52,20 @@ final class RunCommand implements Callable<Integer> {
             }
             boolean allSucceeded = true;
             for (LocalDate day : dates) {
-                RunRecord run = atlas.run(day, validate, new PipelineRunner.Listener() {
-                    @Override
-                    public void stepStarted(LocalDate d, String step) {
-                        out.println(d + " " + step + " ...");
-                        out.flush();
-                    }
-                });
+                RunRecord run;
+                try {
+                    run = atlas.run(day, validate, new PipelineRunner.Listener() {
+                        @Override
+                        public void stepStarted(LocalDate d, String step) {
+                            out.println(d + " " + step + " ...");
+                            out.flush();
+                        }
+                    });
+                } catch (RunConflictException e) {
+                    spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
+                    allSucceeded = false;
+                    continue;
+                }
                 out.println();
                 out.print(Outputs.steps(run));
                 out.println("Run " + run.runId() + " for " + day + ": " + run.state() + " in " + Outputs.duration(run));

@@ -57,6 +57,18 @@ public final class IngestionService {
     }
 
     public IngestOutcome ingest(ObjectKey rawKey, RunContext context) {
+        try {
+            return ingestPresent(rawKey, context);
+        } catch (NoSuchObjectException e) {
+            if (e.key().equals(rawKey)) {
+                // Another ingestion of the same file (a duplicate event, a concurrent watcher) finished it first.
+                return new IngestOutcome.Gone(rawKey);
+            }
+            throw e;
+        }
+    }
+
+    private IngestOutcome ingestPresent(ObjectKey rawKey, RunContext context) {
         RawObject raw = RawObject.of(rawKey);
         if (!store.exists(rawKey)) {
             return new IngestOutcome.Gone(rawKey);

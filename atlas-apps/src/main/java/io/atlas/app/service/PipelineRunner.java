@@ -20,6 +20,7 @@ import io.atlas.ports.ledger.RunLedger;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
 import io.atlas.ports.ledger.StepRecord;
+import io.atlas.ports.lock.RunLocks;
 import io.atlas.ports.notify.Notifier;
 import io.atlas.ports.notify.RunSummary;
 import io.atlas.ports.storage.ObjectStore;
@@ -65,9 +66,10 @@ public final class PipelineRunner {
     private final Validator validator;
     private final RunContexts clock;
     private final Notifier notifier;
+    private final RunLocks locks;
 
     public PipelineRunner(Engine engine, Crawler crawler, RunLedger ledger, ObjectStore store, DayChangeLog changes,
-            Validator validator, RunContexts clock, Notifier notifier) {
+            Validator validator, RunContexts clock, Notifier notifier, RunLocks locks) {
         this.engine = requireNonNull(engine, "engine is null");
         this.crawler = requireNonNull(crawler, "crawler is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
@@ -76,9 +78,21 @@ public final class PipelineRunner {
         this.validator = requireNonNull(validator, "validator is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.notifier = requireNonNull(notifier, "notifier is null");
+        this.locks = requireNonNull(locks, "locks is null");
     }
 
+    /**
+     * Runs the pipeline for {@code date}, holding the date's run lock throughout.
+     *
+     * @throws io.atlas.ports.lock.RunConflictException another run of the date is in progress (nothing is recorded)
+     */
     public RunRecord run(LocalDate date, RunContext context, boolean validate, Listener listener) {
+        try (RunLocks.Held lock = locks.acquire(date, context.runId())) {
+            return runLocked(date, context, validate, listener);
+        }
+    }
+
+    private RunRecord runLocked(LocalDate date, RunContext context, boolean validate, Listener listener) {
         List<String> steps = new ArrayList<>(List.of(NORMALIZE, CRAWL_LOGS, AGGREGATE, CRAWL_DAILY_ACTIVITY));
         if (validate) {
             steps.add(VALIDATE);

@@ -12,6 +12,7 @@ import io.atlas.app.service.IngestionService;
 import io.atlas.app.service.LogNotifier;
 import io.atlas.aws.sns.SnsNotifier;
 import io.atlas.ports.notify.Notifier;
+import io.atlas.ports.lock.RunLocks;
 import io.atlas.app.service.PipelineRunner;
 import io.atlas.app.service.RoutingIndex;
 import io.atlas.app.service.RunContexts;
@@ -28,6 +29,7 @@ import io.atlas.ports.ledger.RunLedger;
 import io.atlas.ports.query.QueryEngine;
 import io.atlas.ports.storage.ObjectStore;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /**
  * Wires Atlas on one lake: the object store its location names (a directory or S3), and on top of it the lake's own
@@ -36,10 +38,12 @@ import java.time.Clock;
 public final class LocalLakeModule extends AbstractModule {
     private final AtlasSettings settings;
     private final Clock clock;
+    private final UnaryOperator<ObjectStore> storeDecorator;
 
-    public LocalLakeModule(AtlasSettings settings, Clock clock) {
+    public LocalLakeModule(AtlasSettings settings, Clock clock, UnaryOperator<ObjectStore> storeDecorator) {
         this.settings = requireNonNull(settings, "settings is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.storeDecorator = requireNonNull(storeDecorator, "storeDecorator is null");
     }
 
     @Override
@@ -51,7 +55,7 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     ObjectStore objectStore() {
-        return LakeStores.open(settings.lake(), settings.s3());
+        return storeDecorator.apply(LakeStores.open(settings.lake(), settings.s3()));
     }
 
     @Provides
@@ -114,8 +118,20 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     PipelineRunner pipeline(Engine engine, Catalog catalog, DatasetStore datasets, RunLedger ledger, ObjectStore store,
-            DayChangeLog changes, Validator validator, RunContexts contexts, Notifier notifier) {
-        return new PipelineRunner(engine, new Crawler(catalog, datasets), ledger, store, changes, validator, contexts, notifier);
+            DayChangeLog changes, Validator validator, RunContexts contexts, Notifier notifier, RunLocks locks) {
+        return new PipelineRunner(engine, new Crawler(catalog, datasets), ledger, store, changes, validator, contexts, notifier,
+                locks);
+    }
+
+    /** An operating-system file lock per date on a local lake; a leased conditional-put lock on S3. */
+    @Provides
+    @Singleton
+    RunLocks locks(ObjectStore store) {
+        if (settings.isS3()) {
+            io.atlas.aws.s3.S3ObjectStore s3 = (io.atlas.aws.s3.S3ObjectStore) LakeStores.open(settings.lake(), settings.s3());
+            return new io.atlas.aws.lock.S3RunLocks(s3, clock, java.time.Duration.ofMinutes(10));
+        }
+        return new io.atlas.local.lock.FileRunLocks(settings.localDirectory().orElseThrow());
     }
 
     /** SNS when {@code atlas.notify.sns-topic-arn} is set, else a log line. */

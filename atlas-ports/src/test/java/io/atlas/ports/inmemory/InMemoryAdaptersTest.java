@@ -71,4 +71,12 @@ class InMemoryAdaptersTest {
             return new Lake(store, datasets, new StreamingEngine(store, datasets, NormalizationSettings.DEFAULTS, 4));
         }
     }
+
+    @Nested
+    class RunLocksTest extends io.atlas.ports.contract.RunLocksContract {
+        @Override
+        protected io.atlas.ports.lock.RunLocks createLocks() {
+            return new InMemoryRunLocks();
+        }
+    }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.aws.lock;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.local.lock;
+
+import org.jspecify.annotations.NullMarked;

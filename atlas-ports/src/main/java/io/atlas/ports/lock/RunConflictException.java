@@ -1,0 +1,14 @@
+package io.atlas.ports.lock;
+
+import io.atlas.ports.AtlasException;
+import io.atlas.ports.ErrorCategory;
+import java.time.LocalDate;
+
+/** A run for a date that another run is processing right now. */
+public final class RunConflictException extends AtlasException {
+    private static final long serialVersionUID = 1L;
+
+    public RunConflictException(LocalDate date, String holder) {
+        super(ErrorCategory.TRANSIENT, "Cannot run " + date + ": it is already running (" + holder + ")");
+    }
+}

@@ -1,0 +1,26 @@
+package io.atlas.ports.lock;
+
+import io.atlas.domain.run.RunId;
+import java.time.LocalDate;
+
+/**
+ * One run per process date at a time. {@link #acquire} either returns the held lock or fails fast with
+ * {@link RunConflictException} naming the holder. A holder that dies releases its lock: on a local disk the operating
+ * system releases the file lock of a dead process; on S3 the lock carries a lease that its holder renews and that
+ * another run may take over once it has expired.
+ */
+public interface RunLocks {
+
+    /**
+     * Takes the lock of {@code date} for {@code owner}.
+     *
+     * @throws RunConflictException another live run holds it
+     */
+    Held acquire(LocalDate date, RunId owner);
+
+    /** A held lock; closing it releases it. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.atlas.ports.lock;
+
+import org.jspecify.annotations.NullMarked;
