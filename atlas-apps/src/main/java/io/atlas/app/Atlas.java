@@ -143,7 +143,24 @@ public final class Atlas implements AutoCloseable {
 
     /** Ingests every file under {@code raw/} (SPEC §2), in key order. */
     public IngestReport ingest() {
-        return ingest(store().list(LakeLayout.RAW).stream().map(ObjectInfo::key).toList(), IngestProgress.NONE);
+        return ingestAll(IngestProgress.NONE);
+    }
+
+    /**
+     * Ingests every file under {@code raw/}; files whose names cannot be lake keys (control characters, '.' or '..'
+     * segments) are reported as failures and left where they are, never skipped silently.
+     */
+    public IngestReport ingestAll(IngestProgress progress) {
+        IngestReport report = ingest(store().list(LakeLayout.RAW).stream().map(ObjectInfo::key).toList(), progress);
+        if (!(store() instanceof io.atlas.ports.storage.LocalFiles local)) {
+            return report;
+        }
+        Map<String, String> failures = new LinkedHashMap<>(report.failures());
+        for (String name : local.unaddressable(LakeLayout.RAW)) {
+            failures.put(name.replaceAll("\\p{Cntrl}", "?"), "Cannot ingest this file: its name has control characters or "
+                    + "'.'/'..' segments, which no lake key may have; rename it");
+        }
+        return new IngestReport(report.outcomes(), failures);
     }
 
     /** Notified after each file. */
@@ -158,7 +175,7 @@ public final class Atlas implements AutoCloseable {
         IngestionService ingestion = injector.getInstance(IngestionService.class);
         RunContext context = contexts().next();
         List<IngestOutcome> outcomes = new ArrayList<>();
-        Map<ObjectKey, String> failures = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
         int done = 0;
         for (ObjectKey key : keys) {
             try {
@@ -166,7 +183,7 @@ public final class Atlas implements AutoCloseable {
                 outcomes.add(outcome);
                 progress.ingested(++done, keys.size(), outcome);
             } catch (AtlasException | IllegalArgumentException e) {
-                failures.put(key, e.getMessage());
+                failures.put(key.value(), e.getMessage());
                 done++;
             }
         }

@@ -248,6 +248,23 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
     }
 
     @Override
+    public List<String> unaddressable(String prefix) {
+        Path start = root.resolve(prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : "");
+        if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(start)) {
+            return paths.filter(p -> !p.startsWith(staging) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> root.relativize(p).toString())
+                    .filter(relative -> relative.startsWith(prefix) && !ObjectKey.isValid(relative))
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    @Override
     public Optional<Path> localPath(ObjectKey key) {
         Path path = path(key);
         return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? Optional.of(path) : Optional.empty();

@@ -2,8 +2,6 @@ package io.atlas.app.cli;
 
 import io.atlas.app.Atlas;
 import io.atlas.app.service.IngestReport;
-import io.atlas.domain.lake.LakeLayout;
-import io.atlas.ports.storage.ObjectInfo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,8 +28,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Atlas atlas = root.open()) {
-            var keys = atlas.store().list(LakeLayout.RAW).stream().map(ObjectInfo::key).toList();
-            IngestReport report = atlas.ingest(keys, (done, total, outcome) -> {
+            IngestReport report = atlas.ingestAll((done, total, outcome) -> {
                 if (!quiet) {
                     out.println("[" + done + "/" + total + "] " + Outputs.outcome(outcome));
                     out.flush();

@@ -32,7 +32,7 @@ final class Outputs {
                 + " routed to " + report.days().size() + " days, " + report.rejected() + " rejected"
                 + (report.rejectsByReason().isEmpty() ? "" : " " + report.rejectsByReason()) + ", "
                 + report.failures().size() + " failed");
-        report.failures().forEach((key, error) -> out.println("failed   " + key + ": " + error + " (left in raw/ to retry)"));
+        report.failures().forEach((key, error) -> out.println("failed   " + key + ": " + error + " (left in raw/)"));
     }
 
     static String duration(RunRecord run) {

@@ -1,7 +1,6 @@
 package io.atlas.app.service;
 
 import io.atlas.domain.file.FileRejectReason;
-import io.atlas.domain.lake.ObjectKey;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,11 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** What one pass over {@code raw/} did: every outcome, and the files that could not be read (left in raw/ to retry). */
-public record IngestReport(List<IngestOutcome> outcomes, Map<ObjectKey, String> failures) {
+/**
+ * What one pass over {@code raw/} did: every outcome, and the files that could not be ingested, by key (left in raw/
+ * to retry, or to rename when their name cannot be a key).
+ */
+public record IngestReport(List<IngestOutcome> outcomes, Map<String, String> failures) {
     public IngestReport {
         outcomes = List.copyOf(outcomes);
         failures = Map.copyOf(failures);

@@ -137,4 +137,24 @@ class LambdaIngestionTest {
         assertThat(JSON.readTree(out.toByteArray()).get("files").get(0).get("outcome").asText()).isEqualTo("skipped");
         assertThat(s3.headObject(b -> b.bucket(bucket).key("elsewhere/x.ndjson")).contentLength()).isEqualTo(1);
     }
+
+    @Test
+    void keysThatWouldLeaveTheLakeOrCannotBeKeysAreSkippedAndLogged() throws IOException {
+        for (String hostile : new String[] {"raw/ndjson/../../secrets.ndjson", "raw/ndjson/a\u0007b.ndjson", "raw/../validated/x"}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(S3Events.objectCreated(bucket, PREFIX + hostile, 1)
+                    .getBytes(StandardCharsets.UTF_8)), out, new TestContext("req-h"));
+            assertThat(JSON.readTree(out.toByteArray()).get("files").get(0).get("outcome").asText()).as(hostile).isEqualTo("skipped");
+        }
+        assertThat(store.list("validated/")).isEmpty();
+    }
+
+    @Test
+    void namesThatCollideOnlyAfterDecodingStayDistinct() throws IOException {
+        deliver("raw/ndjson/a%20b.ndjson", line("2024-11-29T10:00:00Z").getBytes(StandardCharsets.UTF_8));
+        deliver("raw/ndjson/a b.ndjson", line("2024-11-29T11:00:00Z").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(store.list("validated/ndjson/year=2024/month=11/day=29/")).extracting(o -> o.key().fileName())
+                .containsExactly("a b.ndjson", "a%20b.ndjson");
+    }
 }

@@ -18,4 +18,12 @@ public interface LocalFiles {
 
     /** The file behind {@code key}, when it exists. */
     Optional<Path> localPath(ObjectKey key);
+
+    /**
+     * Files below {@code prefix} whose names cannot be keys (control characters, '.' segments...), which listings
+     * leave out: callers report them rather than let them sit unnoticed.
+     */
+    default java.util.List<String> unaddressable(String prefix) {
+        return java.util.List.of();
+    }
 }

@@ -105,6 +105,11 @@ public final class FaultyObjectStore implements ObjectStore, LocalFiles {
     }
 
     @Override
+    public List<String> unaddressable(String prefix) {
+        return delegate instanceof LocalFiles local ? local.unaddressable(prefix) : List.of();
+    }
+
+    @Override
     public Optional<Path> localPath(ObjectKey key) {
         return delegate instanceof LocalFiles local ? local.localPath(key) : Optional.empty();
     }
