@@ -10,8 +10,11 @@ import io.atlas.ports.dataset.CloseableIterator;
 import io.atlas.ports.dataset.CommitMarker;
 import io.atlas.ports.dataset.Dataset;
 import io.atlas.ports.dataset.DatasetStore;
+import io.atlas.ports.dataset.EventScan;
+import io.atlas.domain.lake.LogType;
 import io.atlas.ports.dataset.PartitionInfo;
 import io.atlas.ports.dataset.PartitionWriter;
+import java.util.ArrayList;
 import io.atlas.ports.storage.LocalFiles;
 import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
@@ -29,7 +32,10 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -47,7 +53,7 @@ import org.apache.parquet.io.LocalOutputFile;
  * marker only: they see the previous commit or the new one, never a mix, and never the leftovers of a crashed run
  * (which the next commit of that partition deletes). Partition columns live in the path only.
  */
-public final class ParquetDatasetStore implements DatasetStore {
+public final class ParquetDatasetStore implements DatasetStore, EventScan {
     private static final int ROW_GROUP_BYTES = 64 * 1024 * 1024;
 
     private final ObjectStore store;
@@ -68,46 +74,51 @@ public final class ParquetDatasetStore implements DatasetStore {
         return new Writer<>(dataset, List.copyOf(partition), runId);
     }
 
+    /**
+     * A partition being replaced. Each writing thread gets a shard of its own (its own Parquet file), so threads never
+     * wait on each other; commit publishes every shard's file, then the marker naming them all.
+     */
     private final class Writer<R> implements PartitionWriter<R> {
         private final Dataset<R> dataset;
         private final List<String> partition;
         private final RunId runId;
         private final RowCodec<R> rowCodec;
-        private final Path staged;
-        private final ParquetWriter<GenericRecord> parquet;
-        private long rows;
-        private boolean finished;
+        private final MessageType schema;
+        private final List<Shard<R>> shards = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final ThreadLocal<Shard<R>> byThread = new ThreadLocal<>();
+        private volatile boolean finished;
 
         Writer(Dataset<R> dataset, List<String> partition, RunId runId) {
             this.dataset = dataset;
             this.partition = partition;
             this.runId = runId;
             this.rowCodec = RowCodecs.forDataset(dataset);
+            this.schema = new AvroSchemaConverter().convert(rowCodec.schema());
             dataset.location(partition); // validates the values
-            this.staged = stagingFile();
-            try {
-                this.parquet = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(staged))
-                        .withSchema(rowCodec.schema())
-                        .withDataModel(GenericData.get())
-                        .withConf(hadoop)
-                        .withCompressionCodec(codec)
-                        .withRowGroupSize((long) ROW_GROUP_BYTES)
-                        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                        .build();
-            } catch (IOException e) {
-                deleteQuietly(staged);
-                throw new StorageException(ErrorCategory.TRANSIENT, "Cannot write " + dataset + " " + partition + ": " + e.getMessage(), e);
+        }
+
+        private Shard<R> shard() {
+            Shard<R> shard = byThread.get();
+            if (shard == null) {
+                synchronized (this) {
+                    if (finished) {
+                        throw new IllegalStateException("Cannot write to " + dataset + " " + partition + ": already committed or closed");
+                    }
+                    shard = new Shard<>(stagingFile(), rowCodec, schema);
+                    shards.add(shard);
+                }
+                byThread.set(shard);
             }
+            return shard;
         }
 
         @Override
-        public synchronized void write(R row) {
+        public void write(R row) {
             if (finished) {
                 throw new IllegalStateException("Cannot write to " + dataset + " " + partition + ": already committed or closed");
             }
             try {
-                parquet.write(rowCodec.encode(row));
-                rows++;
+                shard().write(row);
             } catch (IOException e) {
                 throw new StorageException(ErrorCategory.TRANSIENT, "Cannot write " + dataset + " " + partition + ": " + e.getMessage(), e);
             }
@@ -118,31 +129,116 @@ public final class ParquetDatasetStore implements DatasetStore {
             if (finished) {
                 throw new IllegalStateException("Cannot commit " + dataset + " " + partition + " twice");
             }
+            if (shards.isEmpty()) {
+                shards.add(new Shard<>(stagingFile(), rowCodec, schema)); // an empty partition still has its (empty) file
+            }
             finished = true;
             String location = dataset.location(partition);
-            String fileName = "part-00000-" + runId.value() + ".parquet";
+            List<String> names = new ArrayList<>();
+            long rows = 0;
             try {
-                parquet.close();
-                publish(staged, ObjectKey.of(location + fileName));
+                for (Shard<R> shard : shards) {
+                    shard.close();
+                }
+                for (int i = 0; i < shards.size(); i++) {
+                    String fileName = String.format("part-%05d-%s.parquet", i, runId.value());
+                    publish(shards.get(i).staged, ObjectKey.of(location + fileName));
+                    names.add(fileName);
+                    rows += shards.get(i).rows;
+                }
             } catch (IOException e) {
-                deleteQuietly(staged);
+                shards.forEach(Shard::discard);
                 throw new StorageException(ErrorCategory.TRANSIENT, "Cannot commit " + dataset + " " + partition + ": " + e.getMessage(), e);
             }
-            new CommitMarker(runId, List.of(fileName), rows).publish(store, location);
-            return new PartitionInfo(partition, location, runId, List.of(ObjectKey.of(location + fileName)), rows);
+            CommitMarker marker = new CommitMarker(runId, names, rows);
+            marker.publish(store, location);
+            return marker.info(partition, location);
         }
 
         @Override
         public synchronized void close() {
             if (!finished) {
                 finished = true;
-                try {
-                    parquet.close();
-                } catch (IOException | RuntimeException e) {
-                    // discarding: the staged file is deleted below either way
-                }
-                deleteQuietly(staged);
+                shards.forEach(Shard::discard);
             }
+        }
+    }
+
+    /** One thread's Parquet file of a partition. */
+    private final class Shard<R> {
+        final Path staged;
+        final ParquetWriter<R> parquet;
+        long rows;
+
+        Shard(Path staged, RowCodec<R> codec, MessageType schema) {
+            this.staged = staged;
+            try {
+                RowWriterBuilder<R> builder = new RowWriterBuilder<>(new LocalOutputFile(staged), new RowWriteSupport<>(schema, codec::write));
+                // Min/max statistics on text columns (ids, addresses, messages) cost a comparison per value and help no
+                // query; numbers and timestamps keep theirs for predicate push-down.
+                for (org.apache.parquet.schema.Type field : schema.getFields()) {
+                    if (field.isPrimitive() && field.asPrimitiveType().getPrimitiveTypeName()
+                            == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY) {
+                        builder.withStatisticsEnabled(field.getName(), false);
+                    }
+                }
+                this.parquet = builder
+                        .withConf(hadoop)
+                        .withCompressionCodec(codec())
+                        .withRowGroupSize((long) ROW_GROUP_BYTES)
+                        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                        // log_id is unique per event and raw_record nearly so: a dictionary on them costs per value
+                        // and buys nothing.
+                        .withDictionaryEncoding("log_id", false)
+                        .withDictionaryEncoding("raw_record", false)
+                        .withSizeStatisticsEnabled(false)
+                        .build();
+            } catch (IOException e) {
+                deleteQuietly(staged);
+                throw new StorageException(ErrorCategory.TRANSIENT, "Cannot open a Parquet file: " + e.getMessage(), e);
+            }
+        }
+
+        void write(R row) throws IOException {
+            parquet.write(row);
+            rows++;
+        }
+
+        void close() throws IOException {
+            parquet.close();
+        }
+
+        void discard() {
+            try {
+                parquet.close();
+            } catch (IOException | RuntimeException e) {
+                // discarding: the staged file goes either way
+            }
+            deleteQuietly(staged);
+        }
+    }
+
+    private CompressionCodecName codec() {
+        return codec;
+    }
+
+    /** A Parquet writer builder over Atlas's own write support (no Avro record per row). */
+    private static final class RowWriterBuilder<R> extends ParquetWriter.Builder<R, RowWriterBuilder<R>> {
+        private final WriteSupport<R> writeSupport;
+
+        RowWriterBuilder(OutputFile file, WriteSupport<R> writeSupport) {
+            super(file);
+            this.writeSupport = writeSupport;
+        }
+
+        @Override
+        protected RowWriterBuilder<R> self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<R> getWriteSupport(Configuration configuration) {
+            return writeSupport;
         }
     }
 
@@ -281,6 +377,22 @@ public final class ParquetDatasetStore implements DatasetStore {
     @Override
     public List<PartitionInfo> partitions(Dataset<?> dataset) {
         return CommitMarker.committedPartitions(store, dataset);
+    }
+
+    @Override
+    public void scanEvents(LogType logType, java.time.LocalDate day, EventScan.Visitor visitor) {
+        Optional<PartitionInfo> info = partition(Dataset.LOGS, Dataset.logsPartition(logType, day));
+        if (info.isEmpty()) {
+            return;
+        }
+        ColumnarEventScan scan = new ColumnarEventScan();
+        for (ObjectKey file : info.get().files()) {
+            try (LocalCopy copy = localCopy(file)) {
+                scan.scan(copy.path(), visitor);
+            } catch (IOException e) {
+                throw new StorageException(ErrorCategory.TRANSIENT, "Cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override

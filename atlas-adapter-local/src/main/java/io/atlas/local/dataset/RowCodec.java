@@ -10,5 +10,8 @@ interface RowCodec<R> {
 
     GenericRecord encode(R row);
 
+    /** Writes the row's fields straight to Parquet (same columns as {@link #schema()}), for the write path. */
+    void write(R row, org.apache.parquet.io.api.RecordConsumer consumer);
+
     R decode(GenericRecord record, List<String> partition);
 }

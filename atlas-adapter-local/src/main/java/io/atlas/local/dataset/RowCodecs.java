@@ -19,6 +19,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
 
 /** The Parquet (Avro) schemas of the three tables, in the column order of {@link io.atlas.domain.catalog.AtlasTables}. */
 final class RowCodecs {
@@ -44,6 +46,43 @@ final class RowCodecs {
 
     private static Schema date() {
         return LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+    }
+
+    private static void field(RecordConsumer consumer, String name, int index, String value) {
+        if (value != null) {
+            consumer.startField(name, index);
+            consumer.addBinary(Binary.fromString(value));
+            consumer.endField(name, index);
+        }
+    }
+
+    private static void field(RecordConsumer consumer, String name, int index, long value) {
+        consumer.startField(name, index);
+        consumer.addLong(value);
+        consumer.endField(name, index);
+    }
+
+    private static void field(RecordConsumer consumer, String name, int index, int value) {
+        consumer.startField(name, index);
+        consumer.addInteger(value);
+        consumer.endField(name, index);
+    }
+
+    private static void mapField(RecordConsumer consumer, String name, int index, Map<String, Long> map) {
+        consumer.startField(name, index);
+        consumer.startGroup();
+        if (!map.isEmpty()) {
+            consumer.startField("key_value", 0);
+            for (Map.Entry<String, Long> entry : map.entrySet()) {
+                consumer.startGroup();
+                field(consumer, "key", 0, entry.getKey());
+                field(consumer, "value", 1, (long) entry.getValue());
+                consumer.endGroup();
+            }
+            consumer.endField("key_value", 0);
+        }
+        consumer.endGroup();
+        consumer.endField(name, index);
     }
 
     private static String string(Object value) {
@@ -92,6 +131,21 @@ final class RowCodecs {
         }
 
         @Override
+        public void write(CanonicalRecord row, RecordConsumer c) {
+            field(c, "log_id", 0, row.logId());
+            field(c, "event_timestamp", 1, row.eventTimestamp().toEpochMilli());
+            field(c, "ip_address", 2, row.ipAddress());
+            field(c, "device", 3, row.device());
+            field(c, "request_type", 4, row.requestType());
+            field(c, "status_code", 5, row.statusCode());
+            field(c, "endpoint", 6, row.endpoint());
+            field(c, "message", 7, row.message());
+            field(c, "app_name", 8, row.appName());
+            field(c, "raw_format", 9, row.rawFormat().folder());
+            field(c, "source_file", 10, row.sourceFile());
+        }
+
+        @Override
         public CanonicalRecord decode(GenericRecord r, List<String> partition) {
             LogType logType = LogType.valueOf(partition.get(0).toUpperCase(java.util.Locale.ROOT));
             LogFormat format = LogFormat.fromFolder(string(r.get(9)))
@@ -129,6 +183,17 @@ final class RowCodecs {
             record.put(5, row.reasonDetail());
             record.put(6, row.rawRecord());
             return record;
+        }
+
+        @Override
+        public void write(RejectRow row, RecordConsumer c) {
+            field(c, "process_date", 0, (int) row.processDate().toEpochDay());
+            field(c, "source_file", 1, row.sourceFile());
+            field(c, "raw_format", 2, row.rawFormat().folder());
+            field(c, "record_index", 3, row.recordIndex());
+            field(c, "reason_code", 4, row.reasonCode().name());
+            field(c, "reason_detail", 5, row.reasonDetail());
+            field(c, "raw_record", 6, row.rawRecord());
         }
 
         @Override
@@ -176,6 +241,21 @@ final class RowCodecs {
             record.put(9, row.duplicateRecords());
             record.put(10, row.rejectedRecords());
             return record;
+        }
+
+        @Override
+        public void write(DailyActivity row, RecordConsumer c) {
+            field(c, "total_requests", 0, row.totalRequests());
+            field(c, "error_count", 1, row.errorCount());
+            field(c, "client_error_count", 2, row.clientErrorCount());
+            field(c, "server_error_count", 3, row.serverErrorCount());
+            field(c, "unique_ips", 4, row.uniqueIps());
+            mapField(c, "requests_by_device", 5, row.requestsByDevice());
+            mapField(c, "requests_by_type", 6, row.requestsByType());
+            mapField(c, "requests_by_app", 7, row.requestsByApp());
+            mapField(c, "errors_by_code", 8, row.errorsByCode());
+            field(c, "duplicate_records", 9, row.duplicateRecords());
+            field(c, "rejected_records", 10, row.rejectedRecords());
         }
 
         @Override

@@ -28,10 +28,11 @@ public final class DailyActivityAccumulator implements Serializable {
     private long clientErrors;
     private long serverErrors;
     private final HashSet<String> ips = new HashSet<>();
-    private final HashMap<String, Long> byDevice = new HashMap<>();
-    private final HashMap<String, Long> byType = new HashMap<>();
-    private final HashMap<String, Long> byApp = new HashMap<>();
-    private final HashMap<String, Long> byErrorCode = new HashMap<>();
+    // Mutable counters (one long each), so counting an event allocates nothing.
+    private final HashMap<String, long[]> byDevice = new HashMap<>();
+    private final HashMap<String, long[]> byType = new HashMap<>();
+    private final HashMap<String, long[]> byApp = new HashMap<>();
+    private final HashMap<Integer, long[]> byErrorCode = new HashMap<>();
 
     /** Adds one distinct event that {@code occurrences} processed rows carried (1 when it was not duplicated). */
     public DailyActivityAccumulator addDistinctEvent(EventFacts event, long occurrences) {
@@ -56,8 +57,17 @@ public final class DailyActivityAccumulator implements Serializable {
             }
         } else {
             errorEvents++;
-            increment(byErrorCode, Integer.toString(event.statusCode()), 1);
+            increment(byErrorCode, event.statusCode(), 1);
         }
+        return this;
+    }
+
+    /** Counts processed rows that repeated an event already added (they count in {@code duplicate_records} only). */
+    public DailyActivityAccumulator addDuplicateRows(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("A duplicate count cannot be negative, got " + count);
+        }
+        rows += count;
         return this;
     }
 
@@ -70,18 +80,19 @@ public final class DailyActivityAccumulator implements Serializable {
         clientErrors += other.clientErrors;
         serverErrors += other.serverErrors;
         ips.addAll(other.ips);
-        other.byDevice.forEach((k, v) -> increment(byDevice, k, v));
-        other.byType.forEach((k, v) -> increment(byType, k, v));
-        other.byApp.forEach((k, v) -> increment(byApp, k, v));
-        other.byErrorCode.forEach((k, v) -> increment(byErrorCode, k, v));
+        other.byDevice.forEach((k, v) -> increment(byDevice, k, v[0]));
+        other.byType.forEach((k, v) -> increment(byType, k, v[0]));
+        other.byApp.forEach((k, v) -> increment(byApp, k, v[0]));
+        other.byErrorCode.forEach((k, v) -> increment(byErrorCode, k, v[0]));
         return this;
     }
 
     /** The day's row; {@code rejectedRecords} is the count of the day's row-level rejects. */
     public DailyActivity result(LocalDate date, long rejectedRecords) {
+        TreeMap<String, Long> codes = new TreeMap<>();
+        byErrorCode.forEach((code, n) -> codes.put(Integer.toString(code), n[0]));
         return new DailyActivity(date, accessEvents, errorEvents, clientErrors, serverErrors, ips.size(),
-                new TreeMap<>(byDevice), new TreeMap<>(byType), new TreeMap<>(byApp), new TreeMap<>(byErrorCode),
-                rows - distinct, rejectedRecords);
+                counts(byDevice), counts(byType), counts(byApp), codes, rows - distinct, rejectedRecords);
     }
 
     /** Aggregates processed rows that may hold duplicates, deduplicating by {@code log_id} in memory. */
@@ -97,7 +108,18 @@ public final class DailyActivityAccumulator implements Serializable {
         return accumulator.result(date, rejectedRecords);
     }
 
-    private static void increment(Map<String, Long> map, String key, long by) {
-        map.merge(key, by, Long::sum);
+    private static <K> void increment(Map<K, long[]> map, K key, long by) {
+        long[] counter = map.get(key);
+        if (counter == null) {
+            map.put(key, new long[] {by});
+        } else {
+            counter[0] += by;
+        }
+    }
+
+    private static TreeMap<String, Long> counts(Map<String, long[]> map) {
+        TreeMap<String, Long> counts = new TreeMap<>();
+        map.forEach((key, n) -> counts.put(key, n[0]));
+        return counts;
     }
 }

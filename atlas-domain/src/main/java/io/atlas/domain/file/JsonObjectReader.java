@@ -13,13 +13,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one JSON record (an NDJSON line or a JSON array element, as bytes) into {@link SourceFields}: only the
- * fields Atlas knows are kept; every other member is skipped (and still checked for syntax). Uses Jackson's
- * byte-level streaming parser with explicit limits on nesting depth and string length.
+ * fields Atlas knows are kept; every other member is skipped (and still checked for syntax). Flat objects without
+ * escapes go through {@link FlatJsonScanner}; everything else through Jackson's byte-level streaming parser, with
+ * explicit limits on nesting depth and string length. Not thread-safe: one instance per thread.
  */
 public final class JsonObjectReader {
     private static final int MAX_NESTING_DEPTH = 500;
 
     private final JsonFactory factory;
+    private final FlatJsonScanner fast = new FlatJsonScanner();
 
     public JsonObjectReader(ReadLimits limits) {
         this.factory = JsonFactory.builder()
@@ -38,6 +40,14 @@ public final class JsonObjectReader {
      * @return null when it is one JSON object, else why it is not (a {@code MALFORMED_RECORD} detail)
      */
     public @Nullable String read(byte[] bytes, int offset, int length, SourceFields out) {
+        if (fast.read(bytes, offset, length, out)) {
+            return null;
+        }
+        return readWithJackson(bytes, offset, length, out);
+    }
+
+    /** The full parser alone (tests compare the fast path with it). */
+    @Nullable String readWithJackson(byte[] bytes, int offset, int length, SourceFields out) {
         out.clear();
         try (JsonParser parser = factory.createParser(bytes, offset, length)) {
             JsonToken first = parser.nextToken();

@@ -3,29 +3,40 @@ package io.atlas.ports.engine;
 import io.atlas.domain.aggregate.DailyActivity;
 import io.atlas.domain.aggregate.DailyActivityAccumulator;
 import io.atlas.domain.aggregate.EventFacts;
+import io.atlas.domain.lake.LogType;
 import io.atlas.domain.record.CanonicalRecord;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Deduplicates a day's processed rows by {@code log_id} in memory (one entry per distinct event) and feeds the
- * domain's accumulator: the in-process half of SPEC §4's "exact duplicates count once".
+ * Deduplicates a day's processed rows by {@code log_id} (a compact exact {@link LogIdSet}) and folds each distinct
+ * event into the domain's accumulator on first sight: the in-process half of SPEC §4's "exact duplicates count once".
+ * Memory holds the ids, not the events.
  */
 public final class DistinctEvents {
-    private final Map<String, EventFacts> events = new HashMap<>();
-    private final Map<String, long[]> occurrences = new HashMap<>();
+    private final LogIdSet ids = new LogIdSet();
+    private final DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
+    private long duplicates;
 
     public void add(CanonicalRecord row) {
-        long[] count = occurrences.computeIfAbsent(row.logId(), id -> new long[1]);
-        if (count[0]++ == 0) {
-            events.put(row.logId(), EventFacts.of(row));
+        if (ids.add(row.logId())) {
+            accumulator.addDistinctEvent(EventFacts.of(row), 1);
+        } else {
+            duplicates++;
+        }
+    }
+
+    /** Adds a row given by its aggregate columns (the columnar fast path). */
+    public void add(LogType logType, byte[] logId, int offset, int statusCode, String ipAddress, @Nullable String device,
+            String requestType, String appName) {
+        if (ids.add(logId, offset)) {
+            accumulator.addDistinctEvent(new EventFacts(logType, statusCode, ipAddress, device, requestType, appName), 1);
+        } else {
+            duplicates++;
         }
     }
 
     public DailyActivity result(LocalDate date, long rejectedRecords) {
-        DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
-        events.forEach((logId, event) -> accumulator.addDistinctEvent(event, occurrences.get(logId)[0]));
-        return accumulator.result(date, rejectedRecords);
+        return accumulator.addDuplicateRows(duplicates).result(date, rejectedRecords);
     }
 }

@@ -20,6 +20,7 @@ import io.atlas.ports.ErrorCategory;
 import io.atlas.ports.dataset.CloseableIterator;
 import io.atlas.ports.dataset.Dataset;
 import io.atlas.ports.dataset.DatasetStore;
+import io.atlas.ports.dataset.EventScan;
 import io.atlas.ports.dataset.PartitionInfo;
 import io.atlas.ports.dataset.PartitionWriter;
 import io.atlas.ports.storage.ObjectInfo;
@@ -190,6 +191,11 @@ public final class StreamingEngine implements Engine {
     public DailyActivity aggregate(RunContext context, LocalDate processDate) {
         DistinctEvents events = new DistinctEvents();
         for (LogType logType : LogType.values()) {
+            if (datasets instanceof EventScan scan) {
+                scan.scanEvents(logType, processDate, (id, offset, status, ip, device, type, app) ->
+                        events.add(logType, id, offset, status, ip, device, type, app));
+                continue;
+            }
             try (CloseableIterator<CanonicalRecord> rows = datasets.read(Dataset.LOGS, Dataset.logsPartition(logType, processDate))) {
                 rows.forEachRemaining(events::add);
             }

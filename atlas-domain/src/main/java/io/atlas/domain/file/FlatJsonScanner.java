@@ -1,0 +1,240 @@
+package io.atlas.domain.file;
+
+import io.atlas.domain.record.SourceField;
+import io.atlas.domain.record.SourceFields;
+import io.atlas.domain.record.ValueKind;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The fast path of {@link JsonObjectReader} for the shape nearly every log line has: one flat JSON object whose
+ * strings have no escapes and whose values are strings, numbers, booleans or null. It either reads such a line
+ * exactly as Jackson would (same fields, kinds and texts; the last duplicate wins) or declines, and then Jackson
+ * reads the line: anything unusual (escapes, nested values, odd numbers, syntax errors) is Jackson's to judge.
+ * {@code FlatJsonScannerTest} checks the agreement on generated lines. Bytes must be valid UTF-8.
+ */
+final class FlatJsonScanner {
+    private static final int MAX_NUMBER_LENGTH = 1000;
+    private static final byte[][] NAMES = new byte[SourceField.values().length][];
+
+    static {
+        for (SourceField field : SourceField.values()) {
+            NAMES[field.ordinal()] = field.sourceName().getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private byte[] b;
+    private int i;
+    private int end;
+
+    /** Reads the object into {@code out} and returns true, or returns false (declined; {@code out} is undefined). */
+    boolean read(byte[] bytes, int offset, int length, SourceFields out) {
+        b = bytes;
+        i = offset;
+        end = offset + length;
+        out.clear();
+        skipWhitespace();
+        if (i >= end || b[i] != '{') {
+            return false;
+        }
+        i++;
+        skipWhitespace();
+        if (i < end && b[i] == '}') {
+            i++;
+            return atEnd();
+        }
+        while (true) {
+            if (i >= end || b[i] != '"') {
+                return false;
+            }
+            int nameStart = ++i;
+            if (!skipSimpleString()) {
+                return false;
+            }
+            int nameEnd = i - 1;
+            skipWhitespace();
+            if (i >= end || b[i] != ':') {
+                return false;
+            }
+            i++;
+            skipWhitespace();
+            if (i >= end) {
+                return false;
+            }
+            SourceField field = field(nameStart, nameEnd - nameStart);
+            byte c = b[i];
+            if (c == '"') {
+                int valueStart = ++i;
+                if (!skipSimpleString()) {
+                    return false;
+                }
+                if (field != null) {
+                    out.set(field, ValueKind.TEXT, new String(b, valueStart, i - 1 - valueStart, StandardCharsets.UTF_8));
+                }
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                int numberStart = i;
+                int kind = number();
+                if (kind < 0) {
+                    return false;
+                }
+                if (field != null) {
+                    out.set(field, kind == 0 ? ValueKind.INTEGER : ValueKind.DECIMAL,
+                            new String(b, numberStart, i - numberStart, StandardCharsets.US_ASCII));
+                }
+            } else if (literal("true")) {
+                if (field != null) {
+                    out.set(field, ValueKind.BOOLEAN, "true");
+                }
+            } else if (literal("false")) {
+                if (field != null) {
+                    out.set(field, ValueKind.BOOLEAN, "false");
+                }
+            } else if (literal("null")) {
+                if (field != null) {
+                    out.set(field, ValueKind.NULL, "");
+                }
+            } else {
+                return false; // nested values and errors are Jackson's
+            }
+            skipWhitespace();
+            if (i >= end) {
+                return false;
+            }
+            if (b[i] == ',') {
+                i++;
+                skipWhitespace();
+                continue;
+            }
+            if (b[i] == '}') {
+                i++;
+                return atEnd();
+            }
+            return false;
+        }
+    }
+
+    private boolean atEnd() {
+        skipWhitespace();
+        return i == end;
+    }
+
+    private void skipWhitespace() {
+        while (i < end) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return;
+            }
+            i++;
+        }
+    }
+
+    /** Skips to just after the closing quote of a string without escapes or control characters. */
+    private boolean skipSimpleString() {
+        while (i < end) {
+            byte c = b[i++];
+            if (c == '"') {
+                return true;
+            }
+            if (c == '\\' || (c >= 0 && c < 0x20)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A JSON number: 0 for an integer, 1 for a decimal, -1 when it is not plainly one. */
+    private int number() {
+        int start = i;
+        if (b[i] == '-') {
+            i++;
+        }
+        if (i >= end) {
+            return -1;
+        }
+        if (b[i] == '0') {
+            i++;
+        } else if (b[i] >= '1' && b[i] <= '9') {
+            while (i < end && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+        } else {
+            return -1;
+        }
+        int kind = 0;
+        if (i < end && b[i] == '.') {
+            i++;
+            int digits = i;
+            while (i < end && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+            if (i == digits) {
+                return -1;
+            }
+            kind = 1;
+        }
+        if (i < end && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            if (i < end && (b[i] == '+' || b[i] == '-')) {
+                i++;
+            }
+            int digits = i;
+            while (i < end && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+            if (i == digits) {
+                return -1;
+            }
+            kind = 1;
+        }
+        if (i - start > MAX_NUMBER_LENGTH) {
+            return -1;
+        }
+        // A number must be followed by a separator, as Jackson requires.
+        if (i < end) {
+            byte c = b[i];
+            if (c != ',' && c != '}' && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return -1;
+            }
+        }
+        return kind;
+    }
+
+    private boolean literal(String word) {
+        int length = word.length();
+        if (end - i < length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (b[i + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        int after = i + length;
+        if (after < end) {
+            byte c = b[after];
+            if (c != ',' && c != '}' && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return false;
+            }
+        }
+        i = after;
+        return true;
+    }
+
+    private SourceField field(int start, int length) {
+        for (SourceField field : SourceField.values()) {
+            byte[] name = NAMES[field.ordinal()];
+            if (name.length == length && field.ordinal() < SourceField.ERROR_TIME.ordinal() && equal(name, start)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    private boolean equal(byte[] name, int start) {
+        for (int k = 0; k < name.length; k++) {
+            if (b[start + k] != name[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,89 @@
+package io.atlas.ports.engine;
+
+/**
+ * The set of distinct {@code log_id}s of a day, exact and compact: each id (SHA-256, 64 hex characters) is stored as
+ * its 32 bytes in four {@code long}s of one open-addressing table, about 43 bytes per id at the maximum load. The ids'
+ * own bits are uniform, so their first word is the hash.
+ */
+public final class LogIdSet {
+    private static final double MAX_LOAD = 0.75;
+    private long[] slots = new long[4 * 1024];
+    private boolean[] used = new boolean[1024];
+    private int size;
+
+    public int size() {
+        return size;
+    }
+
+    /** Adds an id given as 64 hex characters at {@code offset}; true when it was not there yet. */
+    public boolean add(byte[] hex, int offset) {
+        long a = word(hex, offset);
+        long b = word(hex, offset + 16);
+        long c = word(hex, offset + 32);
+        long d = word(hex, offset + 48);
+        if (size + 1 > used.length * MAX_LOAD) {
+            grow();
+        }
+        return insert(a, b, c, d);
+    }
+
+    /** Adds an id given as text. */
+    public boolean add(String hex) {
+        return add(hex.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
+    }
+
+    private boolean insert(long a, long b, long c, long d) {
+        int mask = used.length - 1;
+        int slot = (int) (a ^ (a >>> 29)) & mask;
+        while (used[slot]) {
+            int base = slot * 4;
+            if (slots[base] == a && slots[base + 1] == b && slots[base + 2] == c && slots[base + 3] == d) {
+                return false;
+            }
+            slot = (slot + 1) & mask;
+        }
+        used[slot] = true;
+        int base = slot * 4;
+        slots[base] = a;
+        slots[base + 1] = b;
+        slots[base + 2] = c;
+        slots[base + 3] = d;
+        size++;
+        return true;
+    }
+
+    private void grow() {
+        long[] oldSlots = slots;
+        boolean[] oldUsed = used;
+        slots = new long[oldSlots.length * 2];
+        used = new boolean[oldUsed.length * 2];
+        size = 0;
+        for (int i = 0; i < oldUsed.length; i++) {
+            if (oldUsed[i]) {
+                int base = i * 4;
+                insert(oldSlots[base], oldSlots[base + 1], oldSlots[base + 2], oldSlots[base + 3]);
+            }
+        }
+    }
+
+    private static long word(byte[] hex, int offset) {
+        long value = 0;
+        for (int i = offset; i < offset + 16; i++) {
+            value = (value << 4) | nibble(hex[i]);
+        }
+        return value;
+    }
+
+    private static int nibble(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        throw new IllegalArgumentException("Invalid log_id: not 64 hex characters");
+    }
+}
