@@ -75,9 +75,18 @@ class LocalAdaptersTest {
 
         @Override
         protected Lake createLake() {
-            FileSystemObjectStore store = new FileSystemObjectStore(lake);
-            ParquetDatasetStore datasets = new ParquetDatasetStore(store);
-            return new Lake(store, datasets, new StreamingEngine(store, datasets, NormalizationSettings.DEFAULTS, 2));
+            return localLake(lake, StreamingEngine.MIN_RANGE_BYTES);
+        }
+    }
+
+    @Nested
+    class SplitFilesLocalEngineTest extends EngineContract {
+        @TempDir
+        Path lake;
+
+        @Override
+        protected Lake createLake() {
+            return localLake(lake, 8192);
         }
     }
 
@@ -104,5 +113,12 @@ class LocalAdaptersTest {
         protected io.atlas.ports.lock.RunLocks createLocks() {
             return new io.atlas.local.lock.FileRunLocks(lake);
         }
+    }
+
+    private static EngineContract.Lake localLake(Path lake, long minRangeBytes) {
+        FileSystemObjectStore store = new FileSystemObjectStore(lake);
+        ParquetDatasetStore datasets = new ParquetDatasetStore(store);
+        return new EngineContract.Lake(store, datasets,
+                new StreamingEngine(store, datasets, NormalizationSettings.DEFAULTS, 2, minRangeBytes));
     }
 }

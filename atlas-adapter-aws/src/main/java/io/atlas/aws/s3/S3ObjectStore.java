@@ -110,6 +110,32 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /** A ranged GET from {@code offset}; S3 answers 416 for a range that starts past the end, which is no bytes. */
+    @Override
+    public InputStream open(ObjectKey key, long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset is negative: " + offset);
+        }
+        if (offset == 0) {
+            return open(key);
+        }
+        try {
+            return s3.getObject(b -> b.bucket(location.bucket()).key(key(key)).range("bytes=" + offset + "-"));
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchObjectException(key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new NoSuchObjectException(key);
+            }
+            if (e.statusCode() == 416) {
+                return InputStream.nullInputStream();
+            }
+            throw failure("read " + key, e);
+        } catch (SdkException e) {
+            throw failure("read " + key, e);
+        }
+    }
+
     @Override
     public void write(ObjectKey key, InputStream content) {
         byte[] first;

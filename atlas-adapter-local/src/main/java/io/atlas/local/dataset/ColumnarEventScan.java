@@ -28,7 +28,15 @@ import org.apache.parquet.schema.Type;
 final class ColumnarEventScan {
     private static final List<String> COLUMNS = List.of("log_id", "status_code", "ip_address", "device", "request_type", "app_name");
 
+    private static final int RECENT = 1024;
+
     private final Map<Binary, String> texts = new HashMap<>();
+    /**
+     * Values of dictionary-encoded pages come back as the dictionary's own {@link Binary} objects, so a small cache
+     * by identity finds most without hashing their bytes.
+     */
+    private final Binary[] recentBinaries = new Binary[RECENT];
+    private final String[] recentTexts = new String[RECENT];
 
     void scan(Path file, EventScan.Visitor visitor) throws IOException {
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
@@ -68,11 +76,18 @@ final class ColumnarEventScan {
         String value = null;
         if (reader.getCurrentDefinitionLevel() == maxDefinition) {
             Binary bytes = reader.getBinary();
-            value = texts.get(bytes);
-            if (value == null) {
-                Binary kept = bytes.copy();
-                value = new String(kept.getBytesUnsafe(), StandardCharsets.UTF_8);
-                texts.put(kept, value);
+            int slot = System.identityHashCode(bytes) & (RECENT - 1);
+            if (recentBinaries[slot] == bytes) {
+                value = recentTexts[slot];
+            } else {
+                value = texts.get(bytes);
+                if (value == null) {
+                    Binary kept = bytes.copy();
+                    value = new String(kept.getBytesUnsafe(), StandardCharsets.UTF_8);
+                    texts.put(kept, value);
+                }
+                recentBinaries[slot] = bytes;
+                recentTexts[slot] = value;
             }
         }
         reader.consume();

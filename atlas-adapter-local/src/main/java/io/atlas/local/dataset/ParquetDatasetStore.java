@@ -380,19 +380,18 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
     }
 
     @Override
-    public void scanEvents(LogType logType, java.time.LocalDate day, EventScan.Visitor visitor) {
+    public List<EventScan.Source> eventSources(LogType logType, java.time.LocalDate day) {
         Optional<PartitionInfo> info = partition(Dataset.LOGS, Dataset.logsPartition(logType, day));
         if (info.isEmpty()) {
-            return;
+            return List.of();
         }
-        ColumnarEventScan scan = new ColumnarEventScan();
-        for (ObjectKey file : info.get().files()) {
+        return info.get().files().stream().<EventScan.Source>map(file -> visitor -> {
             try (LocalCopy copy = localCopy(file)) {
-                scan.scan(copy.path(), visitor);
+                new ColumnarEventScan().scan(copy.path(), visitor);
             } catch (IOException e) {
                 throw new StorageException(ErrorCategory.TRANSIENT, "Cannot read " + file + ": " + e.getMessage(), e);
             }
-        }
+        }).toList();
     }
 
     @Override

@@ -13,6 +13,8 @@ import io.atlas.ports.storage.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -22,6 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -122,12 +125,27 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
 
     @Override
     public InputStream open(ObjectKey key) {
+        return open(key, 0);
+    }
+
+    @Override
+    public InputStream open(ObjectKey key, long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset is negative: " + offset);
+        }
         Path path = path(key);
         try {
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                 throw new NoSuchObjectException(key);
             }
-            return Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS);
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            try {
+                channel.position(offset);
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+            return Channels.newInputStream(channel);
         } catch (NoSuchFileException | NotDirectoryException e) {
             throw new NoSuchObjectException(key);
         } catch (IOException e) {

@@ -13,6 +13,10 @@ final class BoundedLineReader {
 
     private final InputStream in;
     private final int maxLineBytes;
+    /** Lines starting at or after this many bytes from where the stream began are not read (a range's end). */
+    private final long lineStartLimit;
+    /** Bytes of the stream before {@code buffer[0]}. */
+    private long bufferStart;
     private byte[] buffer;
     private int position;
     private int limit;
@@ -26,8 +30,13 @@ final class BoundedLineReader {
     private long oversizedLength;
 
     BoundedLineReader(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, Long.MAX_VALUE);
+    }
+
+    BoundedLineReader(InputStream in, int maxLineBytes, long lineStartLimit) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.lineStartLimit = lineStartLimit;
         this.buffer = new byte[Math.min(INITIAL_BUFFER, maxLineBytes + 2)];
     }
 
@@ -56,6 +65,9 @@ final class BoundedLineReader {
     /** Reads the next line; false at end of input. */
     boolean readLine() throws IOException {
         oversized = false;
+        if (bufferStart + position >= lineStartLimit) {
+            return false;
+        }
         int scanFrom = position;
         while (true) {
             int newline = indexOfNewline(scanFrom, limit);
@@ -79,6 +91,7 @@ final class BoundedLineReader {
             }
             if (position > 0) {
                 System.arraycopy(buffer, position, buffer, 0, pending);
+                bufferStart += position;
                 position = 0;
                 limit = pending;
             }
@@ -132,6 +145,7 @@ final class BoundedLineReader {
         long length = pending;
         position = limit;
         while (true) {
+            bufferStart += limit;
             position = 0;
             limit = 0;
             fill();

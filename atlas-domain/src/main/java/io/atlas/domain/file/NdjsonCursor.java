@@ -20,9 +20,14 @@ final class NdjsonCursor implements RecordCursor {
 
     /** @param needsValidObject confirm the format only by a line that parses as a JSON object, not one that starts like one */
     NdjsonCursor(InputStream in, ReadLimits limits, JsonObjectReader reader, boolean needsValidObject) {
+        this(in, limits, reader, needsValidObject, Long.MAX_VALUE);
+    }
+
+    /** A cursor over the lines starting before {@code lineStartLimit} bytes of {@code in} (a range of a file). */
+    NdjsonCursor(InputStream in, ReadLimits limits, JsonObjectReader reader, boolean needsValidObject, long lineStartLimit) {
         this.in = in;
         this.needsValidObject = needsValidObject;
-        this.lines = new BoundedLineReader(in, limits.maxRecordBytes());
+        this.lines = new BoundedLineReader(in, limits.maxRecordBytes(), lineStartLimit);
         this.limits = limits;
         this.reader = reader;
     }

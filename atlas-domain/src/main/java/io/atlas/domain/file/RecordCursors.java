@@ -38,7 +38,7 @@ public final class RecordCursors {
         BufferedInputStream in = new BufferedInputStream(new SourceGuardInputStream(content), BUFFER);
         try {
             return switch (format) {
-                case NDJSON -> openNdjson(in, limits);
+                case NDJSON -> openNdjson(in, limits, Long.MAX_VALUE);
                 case JSON_GZIP -> openJsonGzip(in, limits);
                 case XML_ERRORS -> openXml(in, limits);
             };
@@ -48,11 +48,32 @@ public final class RecordCursors {
         }
     }
 
-    private static RecordCursor openNdjson(BufferedInputStream in, ReadLimits limits) throws IOException {
+    /**
+     * Opens the lines of an uncompressed NDJSON file that start within {@code [0, length)} of {@code content}, which is
+     * positioned at a line start {@code start} bytes into the file (a range for parallel reading). Line numbers count
+     * from 1 at that start. The range at the file's start gets the same content checks and byte-order-mark handling
+     * as {@link #open}.
+     */
+    public static RecordCursor openNdjsonRange(InputStream content, long start, long length, ReadLimits limits)
+            throws IOException {
+        if (start > 0) {
+            return new NdjsonCursor(new SourceGuardInputStream(content), limits, new JsonObjectReader(limits), false, length);
+        }
+        BufferedInputStream in = new BufferedInputStream(new SourceGuardInputStream(content), BUFFER);
+        try {
+            return openNdjson(in, limits, length);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static RecordCursor openNdjson(BufferedInputStream in, ReadLimits limits, long lineStartLimit)
+            throws IOException {
         if (startsWithGzipMagic(in)) {
             throw mismatch("content is gzip-compressed, expected NDJSON text");
         }
-        skipByteOrderMark(in);
+        int skipped = skipByteOrderMark(in);
         int first = firstNonWhitespace(in);
         if (first == '<') {
             throw mismatch("content is XML, expected NDJSON");
@@ -61,7 +82,8 @@ public final class RecordCursors {
             throw mismatch("content is a JSON array spread over lines, expected NDJSON (one object per line)");
         }
         // A first line that is a whole JSON array is one bad record, unless no line at all is a JSON object.
-        return new NdjsonCursor(in, limits, new JsonObjectReader(limits), first == '[');
+        long limit = lineStartLimit == Long.MAX_VALUE ? lineStartLimit : lineStartLimit - skipped;
+        return new NdjsonCursor(in, limits, new JsonObjectReader(limits), first == '[', limit);
     }
 
     private static RecordCursor openJsonGzip(BufferedInputStream in, ReadLimits limits) throws IOException {
@@ -133,12 +155,14 @@ public final class RecordCursors {
         return b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2;
     }
 
-    private static void skipByteOrderMark(BufferedInputStream in) throws IOException {
+    /** Skips a UTF-8 byte-order mark; returns the bytes skipped (3 or 0). */
+    private static int skipByteOrderMark(BufferedInputStream in) throws IOException {
         in.mark(3);
         if (in.read() == 0xef && in.read() == 0xbb && in.read() == 0xbf) {
-            return;
+            return 3;
         }
         in.reset();
+        return 0;
     }
 
     /** Whether the first line (within 64 KiB) holds one complete JSON value and nothing else. */

@@ -4,15 +4,10 @@ import io.atlas.domain.file.ReadLimits;
 import io.atlas.domain.file.RecordCursor;
 import io.atlas.domain.file.RecordCursors;
 import io.atlas.domain.lake.LogFormat;
-import io.atlas.domain.record.RecordOutcome;
 import io.atlas.domain.record.RecordValidator;
-import io.atlas.domain.record.TimestampCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * SPEC §3 for one validated file in the run of {@code process_date} D: records of day D are validated and
@@ -20,14 +15,14 @@ import java.util.Optional;
  * in the run of the file's earliest valid day.
  *
  * <p>One streaming pass. Which day is the file's earliest is known only at the end, so timestamp-less rejects are
- * held in a bounded buffer; past {@link #MAX_BUFFERED_REJECTS} rows or {@link #MAX_BUFFERED_CHARS} characters they
- * are dropped from memory and, if D turns out to own them, read again in a second pass.
+ * held in a bounded buffer ({@link HeldRejects}); past it they are dropped from memory and, if D turns out to own
+ * them, read again in a second pass. {@link SplitFileNormalizer} does the same for a large NDJSON file read by
+ * several threads.
  *
  * <p>Not thread-safe: one instance per thread.
  */
 public final class FileNormalizer {
-    static final int MAX_BUFFERED_REJECTS = 10_000;
-    static final long MAX_BUFFERED_CHARS = 16L * 1024 * 1024;
+    static final int MAX_BUFFERED_REJECTS = HeldRejects.MAX_ROWS;
 
     /** Re-openable content of a file. */
     @FunctionalInterface
@@ -56,53 +51,35 @@ public final class FileNormalizer {
         long processed = 0;
         long rejected = 0;
         long otherDay = 0;
-        LocalDate earliest = null;
-        DaylessRejects dayless = new DaylessRejects();
+        RecordClassifier classifier = new RecordClassifier(validator, processDate);
+        HeldRejects<RejectRow> dayless = new HeldRejects<>();
         try (RecordCursor cursor = RecordCursors.open(format, content.open(), limits)) {
             while (cursor.next()) {
                 read++;
-                RecordCursor.Problem problem = cursor.problem();
-                if (problem != null) {
-                    dayless.add(new RejectRow(processDate, sourceFile, format, cursor.index(), problem.reason(),
-                            problem.detail(), cursor.rawText()));
-                    continue;
-                }
-                TimestampCheck time = RecordValidator.eventTime(cursor.fields(), format);
-                if (time instanceof TimestampCheck.Invalid invalid) {
-                    dayless.add(new RejectRow(processDate, sourceFile, format, cursor.index(), invalid.reason(),
-                            invalid.detail(), cursor.rawText()));
-                    continue;
-                }
-                LocalDate day = ((TimestampCheck.Valid) time).utcDay();
-                if (earliest == null || day.isBefore(earliest)) {
-                    earliest = day;
-                }
-                if (!day.equals(processDate)) {
-                    otherDay++;
-                    continue;
-                }
-                RecordOutcome outcome = validator.validate(cursor.fields(), format, sourceFile);
-                if (outcome instanceof RecordOutcome.Accepted accepted) {
-                    sink.accept(accepted.record());
-                    processed++;
-                } else {
-                    RecordOutcome.Rejected rejection = (RecordOutcome.Rejected) outcome;
-                    sink.reject(new RejectRow(processDate, sourceFile, format, cursor.index(), rejection.reason(),
-                            rejection.detail(), cursor.rawText()));
-                    rejected++;
+                switch (classifier.classify(cursor, format, sourceFile, cursor.index())) {
+                    case ACCEPTED -> {
+                        sink.accept(classifier.accepted());
+                        processed++;
+                    }
+                    case OTHER_DAY -> otherDay++;
+                    case REJECTED -> {
+                        sink.reject(classifier.reject());
+                        rejected++;
+                    }
+                    case REJECTED_DAYLESS -> dayless.add(classifier.reject(), classifier.reject());
                 }
             }
         }
-        if (dayless.count > 0) {
-            if (RecordOwnership.ownedBy(processDate, Optional.empty(), Optional.ofNullable(earliest))) {
-                if (dayless.overflowed) {
+        if (dayless.count() > 0) {
+            if (RecordOwnership.ownedBy(processDate, java.util.Optional.empty(), classifier.earliest())) {
+                if (dayless.overflowed()) {
                     rejectDaylessAgain(format, sourceFile, content, processDate, sink);
                 } else {
-                    dayless.rows.forEach(sink::reject);
+                    dayless.rows().forEach(sink::reject);
                 }
-                rejected += dayless.count;
+                rejected += dayless.count();
             } else {
-                otherDay += dayless.count;
+                otherDay += dayless.count();
             }
         }
         return new FileCounts(read, processed, rejected, otherDay);
@@ -111,38 +88,13 @@ public final class FileNormalizer {
     /** The second pass for a file with more timestamp-less rejects than the buffer holds. */
     private void rejectDaylessAgain(LogFormat format, String sourceFile, Content content, LocalDate processDate,
             NormalizedSink sink) throws IOException {
+        RecordClassifier classifier = new RecordClassifier(validator, processDate);
         try (RecordCursor cursor = RecordCursors.open(format, content.open(), limits)) {
             while (cursor.next()) {
-                RecordCursor.Problem problem = cursor.problem();
-                if (problem != null) {
-                    sink.reject(new RejectRow(processDate, sourceFile, format, cursor.index(), problem.reason(),
-                            problem.detail(), cursor.rawText()));
-                } else if (RecordValidator.eventTime(cursor.fields(), format) instanceof TimestampCheck.Invalid invalid) {
-                    sink.reject(new RejectRow(processDate, sourceFile, format, cursor.index(), invalid.reason(),
-                            invalid.detail(), cursor.rawText()));
+                if (classifier.classify(cursor, format, sourceFile, cursor.index()) == RecordClassifier.Kind.REJECTED_DAYLESS) {
+                    sink.reject(classifier.reject());
                 }
             }
-        }
-    }
-
-    private static final class DaylessRejects {
-        final List<RejectRow> rows = new ArrayList<>();
-        long count;
-        long chars;
-        boolean overflowed;
-
-        void add(RejectRow row) {
-            count++;
-            if (overflowed) {
-                return;
-            }
-            chars += row.rawRecord().length() + row.reasonDetail().length();
-            if (rows.size() >= MAX_BUFFERED_REJECTS || chars > MAX_BUFFERED_CHARS) {
-                overflowed = true;
-                rows.clear();
-                return;
-            }
-            rows.add(row);
         }
     }
 }

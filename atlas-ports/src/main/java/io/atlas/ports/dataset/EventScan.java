@@ -2,6 +2,7 @@ package io.atlas.ports.dataset;
 
 import io.atlas.domain.lake.LogType;
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,18 @@ public interface EventScan {
                 String appName);
     }
 
-    /** Visits every row of the committed {@code logType} partition of {@code day}; none when it was never committed. */
-    void scanEvents(LogType logType, LocalDate day, Visitor visitor);
+    /** One part of a partition (a file) that can be scanned on its own thread. */
+    interface Source {
+        void scan(Visitor visitor);
+    }
+
+    /** The parts of the committed {@code logType} partition of {@code day}; none when it was never committed. */
+    List<Source> eventSources(LogType logType, LocalDate day);
+
+    /** Visits every row of the committed {@code logType} partition of {@code day}, part after part. */
+    default void scanEvents(LogType logType, LocalDate day, Visitor visitor) {
+        for (Source source : eventSources(logType, day)) {
+            source.scan(visitor);
+        }
+    }
 }

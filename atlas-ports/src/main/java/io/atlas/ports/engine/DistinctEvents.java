@@ -9,14 +9,27 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Deduplicates a day's processed rows by {@code log_id} (a compact exact {@link LogIdSet}) and folds each distinct
- * event into the domain's accumulator on first sight: the in-process half of SPEC §4's "exact duplicates count once".
- * Memory holds the ids, not the events.
+ * Deduplicates a day's processed rows by {@code log_id} (a compact exact {@link ConcurrentLogIdSet}) and folds each
+ * distinct event into the domain's accumulator on first sight: the in-process half of SPEC §4's "exact duplicates
+ * count once". Memory holds the ids, not the events.
+ *
+ * <p>Several threads can scan parts of a day at once, each with its own instance over one shared id set; their
+ * {@link #merge merged} result is the same whichever thread saw an event first, because exact duplicates carry the
+ * same facts. One instance is not thread-safe.
  */
 public final class DistinctEvents {
-    private final LogIdSet ids = new LogIdSet();
-    private final DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
+    private final ConcurrentLogIdSet ids;
+    private DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
     private long duplicates;
+
+    public DistinctEvents() {
+        this(new ConcurrentLogIdSet());
+    }
+
+    /** A scanner of one part of a day whose ids are checked against {@code ids}, shared by every part. */
+    public DistinctEvents(ConcurrentLogIdSet ids) {
+        this.ids = ids;
+    }
 
     public void add(CanonicalRecord row) {
         if (ids.add(row.logId())) {
@@ -34,6 +47,13 @@ public final class DistinctEvents {
         } else {
             duplicates++;
         }
+    }
+
+    /** Folds in another part of the same day (scanned against the same id set). */
+    public DistinctEvents merge(DistinctEvents other) {
+        accumulator = accumulator.merge(other.accumulator);
+        duplicates += other.duplicates;
+        return this;
     }
 
     public DailyActivity result(LocalDate date, long rejectedRecords) {

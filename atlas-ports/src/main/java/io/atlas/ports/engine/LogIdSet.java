@@ -66,24 +66,30 @@ public final class LogIdSet {
         }
     }
 
-    private static long word(byte[] hex, int offset) {
-        long value = 0;
-        for (int i = offset; i < offset + 16; i++) {
-            value = (value << 4) | nibble(hex[i]);
+    private static final byte[] NIBBLES = new byte[256];
+
+    static {
+        java.util.Arrays.fill(NIBBLES, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            NIBBLES[c] = (byte) (c - '0');
         }
-        return value;
+        for (int c = 'a'; c <= 'f'; c++) {
+            NIBBLES[c] = (byte) (c - 'a' + 10);
+            NIBBLES[c - 'a' + 'A'] = (byte) (c - 'a' + 10);
+        }
     }
 
-    private static int nibble(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
+    static long word(byte[] hex, int offset) {
+        long value = 0;
+        int invalid = 0;
+        for (int i = offset; i < offset + 16; i++) {
+            int nibble = NIBBLES[hex[i] & 0xff];
+            invalid |= nibble;
+            value = (value << 4) | (nibble & 0xf);
         }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
+        if (invalid < 0) {
+            throw new IllegalArgumentException("Invalid log_id: not 64 hex characters");
         }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        throw new IllegalArgumentException("Invalid log_id: not 64 hex characters");
+        return value;
     }
 }

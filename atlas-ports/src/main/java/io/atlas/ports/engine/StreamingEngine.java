@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.atlas.domain.aggregate.DailyActivity;
 import io.atlas.domain.file.FileContentException;
+import io.atlas.domain.file.NdjsonRanges;
 import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.LogFormat;
 import io.atlas.domain.lake.LogType;
@@ -13,6 +14,7 @@ import io.atlas.domain.normalize.FileNormalizer;
 import io.atlas.domain.normalize.NormalizationSettings;
 import io.atlas.domain.normalize.NormalizedSink;
 import io.atlas.domain.normalize.RejectRow;
+import io.atlas.domain.normalize.SplitFileNormalizer;
 import io.atlas.domain.record.CanonicalRecord;
 import io.atlas.domain.record.RejectReason;
 import io.atlas.domain.run.RunContext;
@@ -29,30 +31,44 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The in-process engine: reads validated files through an {@link ObjectStore}, runs the domain's
- * {@link FileNormalizer} on each (files in parallel, one thread each, up to {@code threads}), and streams rows to a
+ * {@link FileNormalizer} on each (files in parallel, one thread each, up to {@code threads}; a large NDJSON file in
+ * ranges on several threads with {@link SplitFileNormalizer}), and streams rows to a
  * {@link DatasetStore}. Memory does not grow with the day's size during normalize; aggregate holds one entry per
  * distinct event. With an in-memory store it is the in-memory engine; with the filesystem and Parquet stores it is
  * the local engine.
  */
 public final class StreamingEngine implements Engine {
+    /** The smallest range of one NDJSON file a thread reads alone by default; files of two ranges or more are split. */
+    public static final long MIN_RANGE_BYTES = 16L * 1024 * 1024;
+
     private final ObjectStore store;
     private final DatasetStore datasets;
     private final NormalizationSettings settings;
     private final int threads;
+    private final long minRangeBytes;
 
     public StreamingEngine(ObjectStore store, DatasetStore datasets, NormalizationSettings settings, int threads) {
+        this(store, datasets, settings, threads, MIN_RANGE_BYTES);
+    }
+
+    /** @param minRangeBytes the smallest part of an NDJSON file one thread reads alone (see {@link #MIN_RANGE_BYTES}) */
+    public StreamingEngine(ObjectStore store, DatasetStore datasets, NormalizationSettings settings, int threads,
+            long minRangeBytes) {
         this.store = requireNonNull(store, "store is null");
         this.datasets = requireNonNull(datasets, "datasets is null");
         this.settings = requireNonNull(settings, "settings is null");
@@ -60,6 +76,10 @@ public final class StreamingEngine implements Engine {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
+        if (minRangeBytes < 1) {
+            throw new IllegalArgumentException("minRangeBytes must be positive, got " + minRangeBytes);
+        }
+        this.minRangeBytes = minRangeBytes;
     }
 
     @Override
@@ -80,14 +100,14 @@ public final class StreamingEngine implements Engine {
         }
     }
 
-    private record InputFile(LogFormat format, ObjectKey key) {}
+    private record InputFile(LogFormat format, ObjectKey key, long size) {}
 
     /** Every file below {@code validated/<format>/<D>/}; a missing format folder is an empty input. */
     private List<InputFile> inputFiles(LocalDate processDate) {
         List<InputFile> files = new ArrayList<>();
         for (LogFormat format : LogFormat.values()) {
             for (ObjectInfo object : store.list(LakeLayout.validatedDayPrefix(format, processDate))) {
-                files.add(new InputFile(format, object.key()));
+                files.add(new InputFile(format, object.key(), object.size()));
             }
         }
         return files;
@@ -95,24 +115,22 @@ public final class StreamingEngine implements Engine {
 
     private Map<LogFormat, FileCounts> normalizeAll(List<InputFile> files, LocalDate processDate, RoutingSink sink) {
         Map<LogFormat, FileCounts> byFormat = new EnumMap<>(LogFormat.class);
-        if (threads == 1 || files.size() <= 1) {
+        if (threads == 1 || (files.size() <= 1 && files.stream().noneMatch(this::isSplittable))) {
             for (InputFile file : files) {
                 byFormat.merge(file.format(), normalizeOne(file, processDate, sink), FileCounts::plus);
             }
             return byFormat;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), runnable -> {
-            Thread thread = new Thread(runnable, "atlas-normalize");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = newPool("atlas-normalize");
         try {
-            List<Future<FileCounts>> results = new ArrayList<>();
+            // Whole files first, largest first, so ranges of split files fill the threads they leave idle.
+            Map<InputFile, Supplier<FileCounts>> results = new java.util.HashMap<>();
+            files.stream()
+                    .sorted(Comparator.comparing(this::isSplittable).thenComparing(InputFile::size, Comparator.reverseOrder()))
+                    .forEach(file -> results.put(file, isSplittable(file) ? submitRanges(pool, file, processDate, sink)
+                            : submitted(pool.submit(() -> normalizeOne(file, processDate, sink)))));
             for (InputFile file : files) {
-                results.add(pool.submit(() -> normalizeOne(file, processDate, sink)));
-            }
-            for (int i = 0; i < files.size(); i++) {
-                byFormat.merge(files.get(i).format(), await(results.get(i)), FileCounts::plus);
+                byFormat.merge(file.format(), results.get(file).get(), FileCounts::plus);
             }
             return byFormat;
         } finally {
@@ -120,12 +138,44 @@ public final class StreamingEngine implements Engine {
         }
     }
 
-    private static FileCounts await(Future<FileCounts> result) {
+    /** An uncompressed NDJSON file large enough that reading it with several threads pays. */
+    private boolean isSplittable(InputFile file) {
+        return file.format() == LogFormat.NDJSON && file.size() >= 2 * minRangeBytes;
+    }
+
+    /**
+     * Reads one large NDJSON file in ranges on the pool; the returned supplier waits for them and completes the
+     * file (its rejects, numbered) on the calling thread.
+     */
+    private Supplier<FileCounts> submitRanges(ExecutorService pool, InputFile file, LocalDate processDate, RoutingSink sink) {
+        NdjsonRanges.Opener content = offset -> store.open(file.key(), offset);
+        List<NdjsonRanges.Range> ranges = guarded(file, () -> NdjsonRanges.split(file.size(),
+                (int) Math.min(threads * 4L, file.size() / minRangeBytes), content));
+        List<Future<SplitFileNormalizer.RangeResult>> parts = new ArrayList<>();
+        for (NdjsonRanges.Range range : ranges) {
+            parts.add(pool.submit(() -> guarded(file, () -> new SplitFileNormalizer(settings)
+                    .normalizeRange(file.key().value(), range, content, processDate, sink))));
+        }
+        return () -> {
+            List<SplitFileNormalizer.RangeResult> done = new ArrayList<>();
+            for (Future<SplitFileNormalizer.RangeResult> part : parts) {
+                done.add(await(part));
+            }
+            return guarded(file, () -> new SplitFileNormalizer(settings)
+                    .finishRanges(file.key().value(), ranges, done, content, processDate, sink));
+        };
+    }
+
+    private static Supplier<FileCounts> submitted(Future<FileCounts> result) {
+        return () -> await(result);
+    }
+
+    private static <T> T await(Future<T> result) {
         try {
             return result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EngineException(ErrorCategory.TRANSIENT, "Cannot normalize: interrupted", e);
+            throw new EngineException(ErrorCategory.TRANSIENT, "Interrupted", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -135,9 +185,20 @@ public final class StreamingEngine implements Engine {
     }
 
     private FileCounts normalizeOne(InputFile file, LocalDate processDate, NormalizedSink sink) {
+        return guarded(file, () -> new FileNormalizer(settings)
+                .normalize(file.format(), file.key().value(), () -> store.open(file.key()), processDate, sink));
+    }
+
+    /** A step that reads a file. */
+    @FunctionalInterface
+    private interface FileRead<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code read}, turning its failures into engine errors that name the file. */
+    private static <T> T guarded(InputFile file, FileRead<T> read) {
         try {
-            return new FileNormalizer(settings)
-                    .normalize(file.format(), file.key().value(), () -> store.open(file.key()), processDate, sink);
+            return read.run();
         } catch (FileContentException e) {
             throw new EngineException(ErrorCategory.INTERNAL, "Cannot normalize " + file.key() + ": " + e.reason()
                     + " (" + e.detail() + "); ingestion should have rejected it", e);
@@ -189,17 +250,7 @@ public final class StreamingEngine implements Engine {
 
     @Override
     public DailyActivity aggregate(RunContext context, LocalDate processDate) {
-        DistinctEvents events = new DistinctEvents();
-        for (LogType logType : LogType.values()) {
-            if (datasets instanceof EventScan scan) {
-                scan.scanEvents(logType, processDate, (id, offset, status, ip, device, type, app) ->
-                        events.add(logType, id, offset, status, ip, device, type, app));
-                continue;
-            }
-            try (CloseableIterator<CanonicalRecord> rows = datasets.read(Dataset.LOGS, Dataset.logsPartition(logType, processDate))) {
-                rows.forEachRemaining(events::add);
-            }
-        }
+        DistinctEvents events = datasets instanceof EventScan scan ? scanInParallel(scan, processDate) : readRows(processDate);
         long rejected = datasets.partition(Dataset.REJECTS, Dataset.rejectsPartition(processDate))
                 .map(PartitionInfo::rows)
                 .orElse(0L);
@@ -210,5 +261,68 @@ public final class StreamingEngine implements Engine {
             gold.commit();
         }
         return row;
+    }
+
+    /** The row path, for stores without a columnar scan. */
+    private DistinctEvents readRows(LocalDate processDate) {
+        DistinctEvents events = new DistinctEvents();
+        for (LogType logType : LogType.values()) {
+            try (CloseableIterator<CanonicalRecord> rows = datasets.read(Dataset.LOGS, Dataset.logsPartition(logType, processDate))) {
+                rows.forEachRemaining(events::add);
+            }
+        }
+        return events;
+    }
+
+    /** The columnar path: every file of the day's logs partitions scanned on the pool against one shared id set. */
+    private DistinctEvents scanInParallel(EventScan scan, LocalDate processDate) {
+        ConcurrentLogIdSet ids = new ConcurrentLogIdSet();
+        List<Callable<DistinctEvents>> parts = new ArrayList<>();
+        for (LogType logType : LogType.values()) {
+            for (EventScan.Source source : scan.eventSources(logType, processDate)) {
+                parts.add(() -> {
+                    DistinctEvents part = new DistinctEvents(ids);
+                    source.scan((id, offset, status, ip, device, type, app) ->
+                            part.add(logType, id, offset, status, ip, device, type, app));
+                    return part;
+                });
+            }
+        }
+        DistinctEvents events = new DistinctEvents(ids);
+        if (threads == 1 || parts.size() <= 1) {
+            for (Callable<DistinctEvents> part : parts) {
+                events.merge(call(part));
+            }
+            return events;
+        }
+        ExecutorService pool = newPool("atlas-aggregate");
+        try {
+            List<Future<DistinctEvents>> results = new ArrayList<>();
+            parts.forEach(part -> results.add(pool.submit(part)));
+            for (Future<DistinctEvents> result : results) {
+                events.merge(await(result));
+            }
+            return events;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T call(Callable<T> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EngineException(ErrorCategory.INTERNAL, "Cannot aggregate: " + e, e);
+        }
+    }
+
+    private ExecutorService newPool(String name) {
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

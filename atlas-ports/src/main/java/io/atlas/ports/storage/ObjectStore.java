@@ -37,6 +37,33 @@ public interface ObjectStore {
     InputStream open(ObjectKey key);
 
     /**
+     * Opens the object for a streaming read from byte {@code offset} on (so several threads can read one large
+     * file); an offset at or past the end gives an empty stream. Stores that can seek override this default, which
+     * reads and discards the bytes before {@code offset}.
+     *
+     * @throws NoSuchObjectException when it does not exist
+     */
+    default InputStream open(ObjectKey key, long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset is negative: " + offset);
+        }
+        InputStream in = open(key);
+        try {
+            in.skipNBytes(offset);
+            return in;
+        } catch (java.io.EOFException pastTheEnd) {
+            return in;
+        } catch (IOException e) {
+            try {
+                in.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new StorageException(io.atlas.ports.ErrorCategory.TRANSIENT, "Cannot read " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Writes the whole object from {@code content}, replacing any previous version. Atomic: a reader sees the old
      * object (or none) until the new one is complete, never a part. If the write fails, the previous version
      * stays. The stream is read to its end but not closed.

@@ -182,4 +182,45 @@ public abstract class EngineContract {
         assertThat(gold.clientErrorCount()).isEqualTo(1);
         assertThat(gold.duplicateRecords()).isEqualTo(2);
     }
+
+    @Test
+    void aLargeMixedNdjsonFileGivesWhatOnePassOverItGives() throws IOException {
+        StringBuilder text = new StringBuilder("\uFEFF");
+        for (int i = 0; i < 12_000; i++) {
+            String second = String.format("%02d", i % 60);
+            text.append(switch (i % 9) {
+                case 0 -> "{\"timestamp\": \"2024-11-30T01:00:" + second + "Z\", \"ip\": \"9.9.9." + i % 250
+                        + "\", \"request_type\": \"GET\", \"status\": 200}";
+                case 1 -> "{\"timestamp\": \"2024-11-29T10:00:" + second + "Z\", \"ip\": \"1.2.3.4\", \"status\": 99}";
+                case 2 -> i % 2 == 0 ? "not json " + i : "{\"timestamp\": \"later\", \"n\": " + i + "}";
+                case 3 -> "";
+                default -> "{\"timestamp\": \"2024-11-29T10:" + String.format("%02d", i % 60) + ":" + second
+                        + "Z\", \"ip\": \"10.0." + i % 7 + "." + i % 250 + "\", \"request_type\": \"POST\", \"status\": "
+                        + (200 + i % 4 * 100) + ", \"user_agent\": \"agent " + i + "\"}";
+            }).append(i % 5 == 0 ? "\r\n" : "\n");
+        }
+        byte[] file = text.toString().getBytes(StandardCharsets.UTF_8);
+        validated(LogFormat.NDJSON, D29, "big.ndjson", file);
+        validated(LogFormat.NDJSON, D30, "big.ndjson", file);
+        String source29 = LakeLayout.validatedKey(LogFormat.NDJSON, D29, "big.ndjson").value();
+
+        io.atlas.domain.testing.CollectingSink expected = new io.atlas.domain.testing.CollectingSink();
+        FileCounts expectedCounts = new io.atlas.domain.normalize.FileNormalizer(
+                io.atlas.domain.normalize.NormalizationSettings.DEFAULTS).normalize(LogFormat.NDJSON, source29,
+                () -> new java.io.ByteArrayInputStream(file), D29, expected);
+        NormalizeResult n29 = lake.engine().normalize(run("big29"), D29);
+        NormalizeResult n30 = lake.engine().normalize(run("big30"), D30);
+
+        assertThat(n29.total()).isEqualTo(expectedCounts);
+        assertThat(sorted(rows(LogType.ACCESS, D29))).isEqualTo(sorted(expected.accepted));
+        assertThat(rejects(D29)).extracting(RejectRow::recordIndex).doesNotHaveDuplicates();
+        assertThat(rejects(D29).stream().sorted(java.util.Comparator.comparingLong(RejectRow::recordIndex)).toList())
+                .isEqualTo(expected.rejected.stream().sorted(java.util.Comparator.comparingLong(RejectRow::recordIndex)).toList());
+        assertThat(n30.total().processed()).isEqualTo(12_000 / 9 + 1);
+        assertThat(n30.total().rejected()).isZero();
+    }
+
+    private static List<CanonicalRecord> sorted(List<CanonicalRecord> rows) {
+        return rows.stream().sorted(java.util.Comparator.comparing(CanonicalRecord::toString)).toList();
+    }
 }

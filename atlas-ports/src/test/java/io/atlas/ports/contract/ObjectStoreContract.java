@@ -97,6 +97,31 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
+    void readsFromAnOffset() throws IOException {
+        store.write(key("o/digits"), "0123456789".getBytes(UTF_8));
+        byte[] big = new byte[9 * 1024 * 1024 + 3];
+        new Random(11).nextBytes(big);
+        store.write(key("o/big"), big);
+
+        assertThat(readAt("o/digits", 0)).isEqualTo("0123456789");
+        assertThat(readAt("o/digits", 4)).isEqualTo("456789");
+        assertThat(readAt("o/digits", 9)).isEqualTo("9");
+        assertThat(readAt("o/digits", 10)).isEmpty();
+        assertThat(readAt("o/digits", 1000)).isEmpty();
+        try (InputStream in = store.open(key("o/big"), 8 * 1024 * 1024 + 1)) {
+            assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(big, 8 * 1024 * 1024 + 1, big.length));
+        }
+        assertThatThrownBy(() -> store.open(key("o/missing"), 3)).isInstanceOf(NoSuchObjectException.class);
+        assertThatThrownBy(() -> store.open(key("o/digits"), -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private String readAt(String key, long offset) throws IOException {
+        try (InputStream in = store.open(key(key), offset)) {
+            return new String(in.readAllBytes(), UTF_8);
+        }
+    }
+
+    @Test
     void aReaderKeepsTheVersionItOpened() throws IOException {
         byte[] first = new byte[256 * 1024];
         Arrays.fill(first, (byte) 'a');

@@ -25,4 +25,18 @@ class LogIdSetTest {
         }
         assertThat(ids.size()).isEqualTo(reference.size());
     }
+
+    @org.junit.jupiter.api.Test
+    void upperAndLowerCaseHexAreOneIdAndOtherCharactersAreRefused() {
+        LogIdSet ids = new LogIdSet();
+        String id = "0123456789abcdef".repeat(4);
+
+        assertThat(ids.add(id)).isTrue();
+        assertThat(ids.add(id.toUpperCase(java.util.Locale.ROOT))).isFalse();
+        for (String bad : List.of("g", "G", "-", " ", "\u00e9", "/", ":", "@", "`")) {
+            String invalid = id.substring(0, 40) + bad + id.substring(41);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ids.add(invalid))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

@@ -56,9 +56,7 @@ class InMemoryAdaptersTest {
     class SingleThreadEngineTest extends EngineContract {
         @Override
         protected Lake createLake() {
-            InMemoryObjectStore store = new InMemoryObjectStore(CLOCK);
-            InMemoryDatasetStore datasets = new InMemoryDatasetStore();
-            return new Lake(store, datasets, new StreamingEngine(store, datasets, NormalizationSettings.DEFAULTS, 1));
+            return engineLake(1, StreamingEngine.MIN_RANGE_BYTES);
         }
     }
 
@@ -66,9 +64,15 @@ class InMemoryAdaptersTest {
     class ParallelEngineTest extends EngineContract {
         @Override
         protected Lake createLake() {
-            InMemoryObjectStore store = new InMemoryObjectStore(CLOCK);
-            InMemoryDatasetStore datasets = new InMemoryDatasetStore();
-            return new Lake(store, datasets, new StreamingEngine(store, datasets, NormalizationSettings.DEFAULTS, 4));
+            return engineLake(4, StreamingEngine.MIN_RANGE_BYTES);
+        }
+    }
+
+    @Nested
+    class SplitFilesEngineTest extends EngineContract {
+        @Override
+        protected Lake createLake() {
+            return engineLake(3, 4096);
         }
     }
 
@@ -78,5 +82,12 @@ class InMemoryAdaptersTest {
         protected io.atlas.ports.lock.RunLocks createLocks() {
             return new InMemoryRunLocks();
         }
+    }
+
+    private static EngineContract.Lake engineLake(int threads, long minRangeBytes) {
+        InMemoryObjectStore store = new InMemoryObjectStore(CLOCK);
+        InMemoryDatasetStore datasets = new InMemoryDatasetStore();
+        return new EngineContract.Lake(store, datasets,
+                new StreamingEngine(store, datasets, NormalizationSettings.DEFAULTS, threads, minRangeBytes));
     }
 }

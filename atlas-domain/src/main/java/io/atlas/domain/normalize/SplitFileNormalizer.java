@@ -1,0 +1,158 @@
+package io.atlas.domain.normalize;
+
+import io.atlas.domain.file.NdjsonRanges;
+import io.atlas.domain.file.ReadLimits;
+import io.atlas.domain.file.RecordCursor;
+import io.atlas.domain.file.RecordCursors;
+import io.atlas.domain.lake.LogFormat;
+import io.atlas.domain.record.RecordValidator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link FileNormalizer}'s rules for a large uncompressed NDJSON file cut into {@link NdjsonRanges} that threads
+ * read at the same time, with the same rows and counts as one pass over the whole file.
+ *
+ * <p>Each thread runs {@link #normalizeRange} on one range: its processed rows go to the sink at once; its rejects
+ * are held, because their record_index needs the line counts of the ranges before it and the timestamp-less ones
+ * need the file's earliest day. {@link #finishRanges} then numbers and emits them. Rejects past the
+ * {@link HeldRejects} bound are read again from their range instead of held.
+ *
+ * <p>Not thread-safe: one instance per thread.
+ */
+public final class SplitFileNormalizer {
+    private static final LogFormat FORMAT = LogFormat.NDJSON;
+    /** Per range: a file's ranges are held together until it completes. */
+    static final int MAX_HELD_ROWS = HeldRejects.MAX_ROWS / 4;
+    static final long MAX_HELD_CHARS = HeldRejects.MAX_CHARS / 4;
+
+    /** What one range gave: its line count, counts, earliest valid day, and rejects numbered within the range. */
+    public static final class RangeResult {
+        private final long lines;
+        private final long read;
+        private final long processed;
+        private final long otherDay;
+        private final Optional<LocalDate> earliest;
+        private final HeldRejects<HeldReject> rejects;
+        private final long dayless;
+
+        private RangeResult(long lines, long read, long processed, long otherDay, Optional<LocalDate> earliest,
+                HeldRejects<HeldReject> rejects, long dayless) {
+            this.lines = lines;
+            this.read = read;
+            this.processed = processed;
+            this.otherDay = otherDay;
+            this.earliest = earliest;
+            this.rejects = rejects;
+            this.dayless = dayless;
+        }
+    }
+
+    private record HeldReject(RejectRow row, boolean dayless) {}
+
+    private final ReadLimits limits;
+    private final RecordValidator validator;
+
+    public SplitFileNormalizer(NormalizationSettings settings) {
+        this.limits = settings.limits();
+        this.validator = new RecordValidator(settings.appNames());
+    }
+
+    /** Normalizes the lines that start in {@code range} of the file; see the class comment. */
+    public RangeResult normalizeRange(String sourceFile, NdjsonRanges.Range range, NdjsonRanges.Opener file, LocalDate processDate,
+            NormalizedSink sink) throws IOException {
+        long read = 0;
+        long processed = 0;
+        long otherDay = 0;
+        long dayless = 0;
+        RecordClassifier classifier = new RecordClassifier(validator, processDate);
+        HeldRejects<HeldReject> held = new HeldRejects<>(MAX_HELD_ROWS, MAX_HELD_CHARS);
+        try (RecordCursor cursor = open(range, file)) {
+            while (cursor.next()) {
+                read++;
+                switch (classifier.classify(cursor, FORMAT, sourceFile, cursor.index())) {
+                    case ACCEPTED -> {
+                        sink.accept(classifier.accepted());
+                        processed++;
+                    }
+                    case OTHER_DAY -> otherDay++;
+                    case REJECTED -> held.add(new HeldReject(classifier.reject(), false), classifier.reject());
+                    case REJECTED_DAYLESS -> {
+                        held.add(new HeldReject(classifier.reject(), true), classifier.reject());
+                        dayless++;
+                    }
+                }
+            }
+            return new RangeResult(cursor.index(), read, processed, otherDay, classifier.earliest(), held, dayless);
+        }
+    }
+
+    /**
+     * Completes the file once every range is done: numbers the rejects from the line counts of the ranges before
+     * them, emits the timestamp-less ones only if {@code processDate} is the file's earliest valid day, and returns
+     * the file's counts.
+     *
+     * @param results one per range of {@code ranges}, in the same order
+     */
+    public FileCounts finishRanges(String sourceFile, List<NdjsonRanges.Range> ranges, List<RangeResult> results,
+            NdjsonRanges.Opener file, LocalDate processDate, NormalizedSink sink) throws IOException {
+        if (ranges.size() != results.size()) {
+            throw new IllegalArgumentException(ranges.size() + " ranges but " + results.size() + " results");
+        }
+        Optional<LocalDate> earliest = results.stream()
+                .map(r -> r.earliest)
+                .flatMap(Optional::stream)
+                .min(LocalDate::compareTo);
+        boolean ownsDayless = RecordOwnership.ownedBy(processDate, Optional.empty(), earliest);
+        FileCounts counts = FileCounts.ZERO;
+        long linesBefore = 0;
+        for (int i = 0; i < results.size(); i++) {
+            RangeResult result = results.get(i);
+            long rejects = result.rejects.count();
+            long owned = ownsDayless ? rejects : rejects - result.dayless;
+            counts = counts.plus(new FileCounts(result.read, result.processed, owned, result.otherDay + rejects - owned));
+            if (result.rejects.overflowed()) {
+                rejectAgain(sourceFile, ranges.get(i), file, linesBefore, ownsDayless, processDate, sink);
+            } else {
+                for (HeldReject reject : result.rejects.rows()) {
+                    if (!reject.dayless() || ownsDayless) {
+                        sink.reject(renumbered(reject.row(), linesBefore));
+                    }
+                }
+            }
+            linesBefore += result.lines;
+        }
+        return counts;
+    }
+
+    private void rejectAgain(String sourceFile, NdjsonRanges.Range range, NdjsonRanges.Opener file, long linesBefore,
+            boolean ownsDayless, LocalDate processDate, NormalizedSink sink) throws IOException {
+        RecordClassifier classifier = new RecordClassifier(validator, processDate);
+        try (RecordCursor cursor = open(range, file)) {
+            while (cursor.next()) {
+                RecordClassifier.Kind kind = classifier.classify(cursor, FORMAT, sourceFile, cursor.index() + linesBefore);
+                if (kind == RecordClassifier.Kind.REJECTED || (kind == RecordClassifier.Kind.REJECTED_DAYLESS && ownsDayless)) {
+                    sink.reject(classifier.reject());
+                }
+            }
+        }
+    }
+
+    private RecordCursor open(NdjsonRanges.Range range, NdjsonRanges.Opener file) throws IOException {
+        InputStream content = file.openAt(range.start());
+        try {
+            return RecordCursors.openNdjsonRange(content, range.start(), range.length(), limits);
+        } catch (IOException | RuntimeException e) {
+            content.close();
+            throw e;
+        }
+    }
+
+    private static RejectRow renumbered(RejectRow row, long linesBefore) {
+        return new RejectRow(row.processDate(), row.sourceFile(), row.rawFormat(), row.recordIndex() + linesBefore,
+                row.reasonCode(), row.reasonDetail(), row.rawRecord());
+    }
+}

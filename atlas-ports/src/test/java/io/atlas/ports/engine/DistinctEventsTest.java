@@ -1,0 +1,73 @@
+package io.atlas.ports.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.atlas.domain.aggregate.DailyActivity;
+import io.atlas.domain.lake.LogType;
+import io.atlas.domain.record.LogIdHasher;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/** Parts of a day scanned by several threads against one id set give the row one scan gives. */
+class DistinctEventsTest {
+    private static final LogIdHasher HASHER = new LogIdHasher();
+    private static final LocalDate DAY = LocalDate.of(2024, 11, 29);
+    private static final String[] IPS = {"1.1.1.1", "2.2.2.2", "3.3.3.3"};
+    private static final int[] STATUSES = {200, 404, 500, 503};
+
+    private record Event(LogType type, String id, int status, String ip) {}
+
+    private static Event event(int n) {
+        LogType type = n % 5 == 0 ? LogType.ERROR : LogType.ACCESS;
+        int status = STATUSES[n % STATUSES.length];
+        String ip = IPS[n % IPS.length];
+        return new Event(type, HASHER.logId(type, n, ip, null, "GET", status, null, null, "app"), status, ip);
+    }
+
+    @Property(tries = 40)
+    void partsScannedInParallelGiveTheRowOfOneScan(
+            @ForAll @Size(max = 4000) List<@IntRange(min = 0, max = 1500) Integer> rows,
+            @ForAll @IntRange(min = 1, max = 6) int parts) throws Exception {
+        List<Event> events = rows.stream().map(DistinctEventsTest::event).toList(); // the hasher is one thread's
+        DistinctEvents whole = new DistinctEvents();
+        events.forEach(e -> add(whole, e));
+
+        ConcurrentLogIdSet ids = new ConcurrentLogIdSet();
+        ExecutorService pool = Executors.newFixedThreadPool(parts);
+        try {
+            List<Future<DistinctEvents>> scans = new ArrayList<>();
+            for (int p = 0; p < parts; p++) {
+                int part = p;
+                scans.add(pool.submit(() -> {
+                    DistinctEvents scanned = new DistinctEvents(ids);
+                    for (int i = part; i < events.size(); i += parts) {
+                        add(scanned, events.get(i));
+                    }
+                    return scanned;
+                }));
+            }
+            DistinctEvents merged = new DistinctEvents(ids);
+            for (Future<DistinctEvents> scan : scans) {
+                merged.merge(scan.get());
+            }
+            DailyActivity expected = whole.result(DAY, 3);
+            assertThat(merged.result(DAY, 3)).isEqualTo(expected);
+            assertThat(ids.size()).isEqualTo(rows.stream().distinct().count());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void add(DistinctEvents events, Event e) {
+        events.add(e.type(), e.id().getBytes(StandardCharsets.US_ASCII), 0, e.status(), e.ip(), null, "GET", "app");
+    }
+}
