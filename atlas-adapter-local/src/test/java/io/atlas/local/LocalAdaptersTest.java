@@ -75,18 +75,18 @@ class LocalAdaptersTest {
 
         @Override
         protected Lake createLake() {
-            return localLake(lake, StreamingEngine.MIN_RANGE_BYTES);
+            return localLake(lake, StreamingEngine.MIN_RANGE_BYTES, Runtime.getRuntime().maxMemory() / 4);
         }
     }
 
     @Nested
-    class SplitFilesLocalEngineTest extends EngineContract {
+    class SplitFilesAndPassesLocalEngineTest extends EngineContract {
         @TempDir
         Path lake;
 
         @Override
         protected Lake createLake() {
-            return localLake(lake, 8192);
+            return localLake(lake, 8192, 1); // ranges of tiny files, and aggregate in 64 passes
         }
     }
 
@@ -115,10 +115,10 @@ class LocalAdaptersTest {
         }
     }
 
-    private static EngineContract.Lake localLake(Path lake, long minRangeBytes) {
+    private static EngineContract.Lake localLake(Path lake, long minRangeBytes, long aggregateMemoryBytes) {
         FileSystemObjectStore store = new FileSystemObjectStore(lake);
         ParquetDatasetStore datasets = new ParquetDatasetStore(store);
         return new EngineContract.Lake(store, datasets,
-                new StreamingEngine(store, datasets, NormalizationSettings.DEFAULTS, 2, minRangeBytes));
+                new StreamingEngine(store, datasets, NormalizationSettings.DEFAULTS, 2, minRangeBytes, aggregateMemoryBytes));
     }
 }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
  * leading bits (uniform, as the ids are SHA-256), and each set is locked on its own, so threads rarely wait.
  */
 public final class ConcurrentLogIdSet {
-    private static final int STRIPES = 64;
+    static final int STRIPES = 64;
+    /** Heap per id at the sets' worst load, with room for one stripe doubling: for sizing passes. */
+    public static final long BYTES_PER_ID = 64;
 
     private final LogIdSet[] stripes = new LogIdSet[STRIPES];
 
@@ -17,9 +19,14 @@ public final class ConcurrentLogIdSet {
         }
     }
 
+    /** The stripe of an id given as 64 hex characters at {@code offset}: its leading six bits, 0 to 63. */
+    public static int stripeOf(byte[] hex, int offset) {
+        return (int) (LogIdSet.word(hex, offset) >>> 58);
+    }
+
     /** Adds an id given as 64 hex characters at {@code offset}; true when it was not there yet. */
     public boolean add(byte[] hex, int offset) {
-        LogIdSet stripe = stripes[(int) (LogIdSet.word(hex, offset) >>> 58)];
+        LogIdSet stripe = stripes[stripeOf(hex, offset)];
         synchronized (stripe) {
             return stripe.add(hex, offset);
         }

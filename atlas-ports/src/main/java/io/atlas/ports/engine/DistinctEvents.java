@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Several threads can scan parts of a day at once, each with its own instance over one shared id set; their
  * {@link #merge merged} result is the same whichever thread saw an event first, because exact duplicates carry the
- * same facts. One instance is not thread-safe.
+ * same facts. One instance is not thread-safe. A day whose ids do not fit in memory is aggregated in several passes,
+ * each over a share of the ids (see {@link #DistinctEvents(ConcurrentLogIdSet, int, int)}).
  */
 public final class DistinctEvents {
     private final ConcurrentLogIdSet ids;
+    private final int passes;
+    private final int pass;
     private DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
     private long duplicates;
 
@@ -28,7 +31,23 @@ public final class DistinctEvents {
 
     /** A scanner of one part of a day whose ids are checked against {@code ids}, shared by every part. */
     public DistinctEvents(ConcurrentLogIdSet ids) {
+        this(ids, 1, 0);
+    }
+
+    /**
+     * A scanner for pass {@code pass} of {@code passes} over a day too large to hold all its ids at once: it keeps
+     * only the ids whose stripe ({@link ConcurrentLogIdSet#stripeOf}) modulo {@code passes} is {@code pass} and
+     * ignores the other rows, which another pass counts. The passes' merged results are the day's.
+     *
+     * @param passes a power of two from 1 to 64
+     */
+    public DistinctEvents(ConcurrentLogIdSet ids, int passes, int pass) {
+        if (passes < 1 || passes > ConcurrentLogIdSet.STRIPES || Integer.bitCount(passes) != 1 || pass < 0 || pass >= passes) {
+            throw new IllegalArgumentException("Invalid pass " + pass + " of " + passes);
+        }
         this.ids = ids;
+        this.passes = passes;
+        this.pass = pass;
     }
 
     public void add(CanonicalRecord row) {
@@ -42,6 +61,9 @@ public final class DistinctEvents {
     /** Adds a row given by its aggregate columns (the columnar fast path). */
     public void add(LogType logType, byte[] logId, int offset, int statusCode, String ipAddress, @Nullable String device,
             String requestType, String appName) {
+        if (passes > 1 && ConcurrentLogIdSet.stripeOf(logId, offset) % passes != pass) {
+            return;
+        }
         if (ids.add(logId, offset)) {
             accumulator.addDistinctEvent(new EventFacts(logType, statusCode, ipAddress, device, requestType, appName), 1);
         } else {

@@ -61,14 +61,20 @@ public final class StreamingEngine implements Engine {
     private final NormalizationSettings settings;
     private final int threads;
     private final long minRangeBytes;
+    private final long aggregateMemoryBytes;
 
+    /** An engine whose aggregate keeps its id sets within a quarter of the JVM's maximum heap. */
     public StreamingEngine(ObjectStore store, DatasetStore datasets, NormalizationSettings settings, int threads) {
-        this(store, datasets, settings, threads, MIN_RANGE_BYTES);
+        this(store, datasets, settings, threads, MIN_RANGE_BYTES, Runtime.getRuntime().maxMemory() / 4);
     }
 
-    /** @param minRangeBytes the smallest part of an NDJSON file one thread reads alone (see {@link #MIN_RANGE_BYTES}) */
+    /**
+     * @param minRangeBytes the smallest part of an NDJSON file one thread reads alone (see {@link #MIN_RANGE_BYTES})
+     * @param aggregateMemoryBytes the heap aggregate's distinct-id sets may take; a day with more ids is aggregated
+     *     in several passes over its files, each over a share of the ids
+     */
     public StreamingEngine(ObjectStore store, DatasetStore datasets, NormalizationSettings settings, int threads,
-            long minRangeBytes) {
+            long minRangeBytes, long aggregateMemoryBytes) {
         this.store = requireNonNull(store, "store is null");
         this.datasets = requireNonNull(datasets, "datasets is null");
         this.settings = requireNonNull(settings, "settings is null");
@@ -80,6 +86,10 @@ public final class StreamingEngine implements Engine {
             throw new IllegalArgumentException("minRangeBytes must be positive, got " + minRangeBytes);
         }
         this.minRangeBytes = minRangeBytes;
+        if (aggregateMemoryBytes < 1) {
+            throw new IllegalArgumentException("aggregateMemoryBytes must be positive, got " + aggregateMemoryBytes);
+        }
+        this.aggregateMemoryBytes = aggregateMemoryBytes;
     }
 
     @Override
@@ -180,7 +190,10 @@ public final class StreamingEngine implements Engine {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new EngineException(ErrorCategory.INTERNAL, "Cannot normalize: " + e.getCause(), e.getCause());
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new EngineException(ErrorCategory.INTERNAL, "A worker failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -274,35 +287,68 @@ public final class StreamingEngine implements Engine {
         return events;
     }
 
-    /** The columnar path: every file of the day's logs partitions scanned on the pool against one shared id set. */
+    /**
+     * The columnar path: every file of the day's logs partitions scanned on the pool against one shared id set, in
+     * as many passes over a share of the ids each as keep the set within {@code aggregateMemoryBytes}.
+     */
     private DistinctEvents scanInParallel(EventScan scan, LocalDate processDate) {
-        ConcurrentLogIdSet ids = new ConcurrentLogIdSet();
-        List<Callable<DistinctEvents>> parts = new ArrayList<>();
+        List<EventScan.Source> sources = new ArrayList<>();
+        List<LogType> types = new ArrayList<>();
+        long rows = 0;
         for (LogType logType : LogType.values()) {
             for (EventScan.Source source : scan.eventSources(logType, processDate)) {
+                sources.add(source);
+                types.add(logType);
+            }
+            rows += datasets.partition(Dataset.LOGS, Dataset.logsPartition(logType, processDate)).map(PartitionInfo::rows).orElse(0L);
+        }
+        int passes = aggregatePasses(rows, aggregateMemoryBytes);
+        DistinctEvents events = new DistinctEvents();
+        for (int pass = 0; pass < passes; pass++) {
+            ConcurrentLogIdSet ids = new ConcurrentLogIdSet();
+            List<Callable<DistinctEvents>> parts = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                EventScan.Source source = sources.get(i);
+                LogType logType = types.get(i);
+                int share = pass;
                 parts.add(() -> {
-                    DistinctEvents part = new DistinctEvents(ids);
+                    DistinctEvents part = new DistinctEvents(ids, passes, share);
                     source.scan((id, offset, status, ip, device, type, app) ->
                             part.add(logType, id, offset, status, ip, device, type, app));
                     return part;
                 });
             }
+            runAll(parts).forEach(events::merge);
         }
-        DistinctEvents events = new DistinctEvents(ids);
+        return events;
+    }
+
+    /** Passes (a power of two, at most 64) so that the ids of {@code rows} rows fit in {@code memoryBytes}. */
+    static int aggregatePasses(long rows, long memoryBytes) {
+        long needed = rows * ConcurrentLogIdSet.BYTES_PER_ID;
+        int passes = 1;
+        while (passes < ConcurrentLogIdSet.STRIPES && needed > memoryBytes * passes) {
+            passes *= 2;
+        }
+        return passes;
+    }
+
+    private List<DistinctEvents> runAll(List<Callable<DistinctEvents>> parts) {
+        List<DistinctEvents> done = new ArrayList<>();
         if (threads == 1 || parts.size() <= 1) {
             for (Callable<DistinctEvents> part : parts) {
-                events.merge(call(part));
+                done.add(call(part));
             }
-            return events;
+            return done;
         }
         ExecutorService pool = newPool("atlas-aggregate");
         try {
             List<Future<DistinctEvents>> results = new ArrayList<>();
             parts.forEach(part -> results.add(pool.submit(part)));
             for (Future<DistinctEvents> result : results) {
-                events.merge(await(result));
+                done.add(await(result));
             }
-            return events;
+            return done;
         } finally {
             pool.shutdownNow();
         }

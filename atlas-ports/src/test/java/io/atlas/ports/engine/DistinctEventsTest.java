@@ -67,6 +67,42 @@ class DistinctEventsTest {
         }
     }
 
+    @Property(tries = 40)
+    void passesOverSharesOfTheIdsGiveTheRowOfOnePass(
+            @ForAll @Size(max = 3000) List<@IntRange(min = 0, max = 1500) Integer> rows,
+            @ForAll("passes") int passes) {
+        List<Event> events = rows.stream().map(DistinctEventsTest::event).toList();
+        DistinctEvents whole = new DistinctEvents();
+        events.forEach(e -> add(whole, e));
+
+        DistinctEvents merged = new DistinctEvents();
+        for (int pass = 0; pass < passes; pass++) {
+            DistinctEvents share = new DistinctEvents(new ConcurrentLogIdSet(), passes, pass);
+            events.forEach(e -> add(share, e));
+            merged.merge(share);
+        }
+
+        assertThat(merged.result(DAY, 0)).isEqualTo(whole.result(DAY, 0));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Integer> passes() {
+        return net.jqwik.api.Arbitraries.of(1, 2, 4, 8, 64);
+    }
+
+    @org.junit.jupiter.api.Test
+    void passesArePowersOfTwoUpToTheStripes() {
+        for (int[] bad : new int[][] {{0, 0}, {3, 0}, {128, 0}, {4, 4}, {4, -1}}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DistinctEvents(new ConcurrentLogIdSet(), bad[0], bad[1]))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(StreamingEngine.aggregatePasses(1_000, Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(StreamingEngine.aggregatePasses(1_000, 64_000)).isEqualTo(1);
+        assertThat(StreamingEngine.aggregatePasses(1_001, 64_000)).isEqualTo(2);
+        assertThat(StreamingEngine.aggregatePasses(10_000_000, 100_000_000)).isEqualTo(8);
+        assertThat(StreamingEngine.aggregatePasses(Long.MAX_VALUE / 128, 1)).isEqualTo(64);
+    }
+
     private static void add(DistinctEvents events, Event e) {
         events.add(e.type(), e.id().getBytes(StandardCharsets.US_ASCII), 0, e.status(), e.ip(), null, "GET", "app");
     }

@@ -88,6 +88,6 @@ class InMemoryAdaptersTest {
         InMemoryObjectStore store = new InMemoryObjectStore(CLOCK);
         InMemoryDatasetStore datasets = new InMemoryDatasetStore();
         return new EngineContract.Lake(store, datasets,
-                new StreamingEngine(store, datasets, NormalizationSettings.DEFAULTS, threads, minRangeBytes));
+                new StreamingEngine(store, datasets, NormalizationSettings.DEFAULTS, threads, minRangeBytes, Long.MAX_VALUE));
     }
 }
