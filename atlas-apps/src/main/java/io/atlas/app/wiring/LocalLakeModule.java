@@ -86,7 +86,8 @@ public final class LocalLakeModule extends AbstractModule {
     @Singleton
     Engine engine(ObjectStore store, DatasetStore datasets) {
         return switch (settings.engine()) {
-            case LOCAL -> new StreamingEngine(store, datasets, settings.normalization(), settings.threads());
+            case LOCAL -> new StreamingEngine(store, datasets, settings.normalization(), settings.threads(),
+                    StreamingEngine.MIN_RANGE_BYTES, Runtime.getRuntime().maxMemory() / 4); // aggregate: a quarter of the heap
             case SPARK -> SparkEngines.create(settings, store);
         };
     }

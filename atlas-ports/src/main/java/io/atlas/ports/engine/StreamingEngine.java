@@ -63,9 +63,9 @@ public final class StreamingEngine implements Engine {
     private final long minRangeBytes;
     private final long aggregateMemoryBytes;
 
-    /** An engine whose aggregate keeps its id sets within a quarter of the JVM's maximum heap. */
+    /** An engine with default ranges whose aggregate holds all of a day's ids at once (one pass). */
     public StreamingEngine(ObjectStore store, DatasetStore datasets, NormalizationSettings settings, int threads) {
-        this(store, datasets, settings, threads, MIN_RANGE_BYTES, Runtime.getRuntime().maxMemory() / 4);
+        this(store, datasets, settings, threads, MIN_RANGE_BYTES, Long.MAX_VALUE);
     }
 
     /**
