@@ -8,9 +8,9 @@ import io.atlas.aws.S3TestSupport;
 import io.atlas.aws.s3.S3Location;
 import io.atlas.aws.s3.S3ObjectStore;
 import io.atlas.domain.lake.ObjectKey;
+import io.atlas.domain.testing.Bytes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +37,7 @@ class LambdaLargeFileTest {
         byte[] line = ("{\"timestamp\": \"2024-11-29T10:00:00Z\", \"ip\": \"10.0.0.1\", \"user_agent\": \"Chrome/120.0\", "
                 + "\"request_type\": \"GET\", \"status\": 200, \"endpoint\": \"/home\"}\n").getBytes(StandardCharsets.UTF_8);
         long lines = SIZE / line.length;
-        store.write(ObjectKey.of("raw/ndjson/big.ndjson"), repeat(line, lines));
+        store.write(ObjectKey.of("raw/ndjson/big.ndjson"), Bytes.repeated(line, lines));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new IngestionHandler(new S3Location(bucket, ""), store, Clock.fixed(Instant.parse("2024-11-30T00:00:00Z"), ZoneOffset.UTC))
@@ -49,33 +49,5 @@ class LambdaLargeFileTest {
         assertThat(result.get("records").asLong()).isEqualTo(lines);
         assertThat(store.stat(ObjectKey.of("validated/ndjson/year=2024/month=11/day=29/big.ndjson")).orElseThrow().size())
                 .isEqualTo(lines * line.length);
-    }
-
-    private static InputStream repeat(byte[] line, long times) {
-        return new InputStream() {
-            private long served;
-            private int position;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (served == times) {
-                    return -1;
-                }
-                int n = Math.min(len, line.length - position);
-                System.arraycopy(line, position, b, off, n);
-                position += n;
-                if (position == line.length) {
-                    position = 0;
-                    served++;
-                }
-                return n;
-            }
-        };
     }
 }

@@ -10,7 +10,6 @@ import static io.atlas.domain.catalog.ColumnType.TIMESTAMP;
 
 import io.atlas.domain.lake.LakeLayout;
 import java.util.List;
-import java.util.Optional;
 
 /** The catalog of SPEC §5: database {@code log_analytics_db} and its three tables with their declared schemas. */
 public final class AtlasTables {
@@ -44,8 +43,4 @@ public final class AtlasTables {
     public static final List<TableDefinition> ALL = List.of(LOGS, DAILY_ACTIVITY, DATA_QUALITY_REJECTS);
 
     private AtlasTables() {}
-
-    public static Optional<TableDefinition> byName(String name) {
-        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
-    }
 }

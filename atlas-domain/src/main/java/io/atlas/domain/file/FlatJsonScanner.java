@@ -153,20 +153,14 @@ final class FlatJsonScanner {
         if (b[i] == '0') {
             i++;
         } else if (b[i] >= '1' && b[i] <= '9') {
-            while (i < end && b[i] >= '0' && b[i] <= '9') {
-                i++;
-            }
+            skipDigits();
         } else {
             return -1;
         }
         int kind = 0;
         if (i < end && b[i] == '.') {
             i++;
-            int digits = i;
-            while (i < end && b[i] >= '0' && b[i] <= '9') {
-                i++;
-            }
-            if (i == digits) {
+            if (skipDigits() == 0) {
                 return -1;
             }
             kind = 1;
@@ -176,11 +170,7 @@ final class FlatJsonScanner {
             if (i < end && (b[i] == '+' || b[i] == '-')) {
                 i++;
             }
-            int digits = i;
-            while (i < end && b[i] >= '0' && b[i] <= '9') {
-                i++;
-            }
-            if (i == digits) {
+            if (skipDigits() == 0) {
                 return -1;
             }
             kind = 1;
@@ -189,13 +179,25 @@ final class FlatJsonScanner {
             return -1;
         }
         // A number must be followed by a separator, as Jackson requires.
-        if (i < end) {
-            byte c = b[i];
-            if (c != ',' && c != '}' && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-                return -1;
-            }
+        return separatorOrEnd(i) ? kind : -1;
+    }
+
+    /** Skips ASCII digits; returns how many. */
+    private int skipDigits() {
+        int start = i;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+            i++;
         }
-        return kind;
+        return i - start;
+    }
+
+    /** Whether a value may end before {@code at}: the input ends there, or a separator or whitespace follows. */
+    private boolean separatorOrEnd(int at) {
+        if (at >= end) {
+            return true;
+        }
+        byte c = b[at];
+        return c == ',' || c == '}' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
     private boolean literal(String word) {
@@ -209,11 +211,8 @@ final class FlatJsonScanner {
             }
         }
         int after = i + length;
-        if (after < end) {
-            byte c = b[after];
-            if (c != ',' && c != '}' && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-                return false;
-            }
+        if (!separatorOrEnd(after)) {
+            return false;
         }
         i = after;
         return true;
@@ -222,7 +221,7 @@ final class FlatJsonScanner {
     private SourceField field(int start, int length) {
         for (SourceField field : SourceField.values()) {
             byte[] name = NAMES[field.ordinal()];
-            if (name.length == length && field.ordinal() < SourceField.ERROR_TIME.ordinal() && equal(name, start)) {
+            if (name.length == length && field.inJson() && equal(name, start)) {
                 return field;
             }
         }

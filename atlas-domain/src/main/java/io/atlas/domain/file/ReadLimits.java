@@ -36,8 +36,4 @@ public record ReadLimits(int maxRecordBytes, long maxDecompressedBytes, int maxC
     public ReadLimits withMaxDecompressedBytes(long bytes) {
         return new ReadLimits(maxRecordBytes, bytes, maxCompressionRatio);
     }
-
-    public ReadLimits withMaxCompressionRatio(int ratio) {
-        return new ReadLimits(maxRecordBytes, maxDecompressedBytes, ratio);
-    }
 }

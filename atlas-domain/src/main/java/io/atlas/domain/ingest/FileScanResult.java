@@ -23,10 +23,6 @@ public sealed interface FileScanResult {
             }
             days = Collections.unmodifiableSortedSet(new TreeSet<>(days));
         }
-
-        public LocalDate earliestDay() {
-            return days.first();
-        }
     }
 
     record Rejected(FileRejectReason reason, String detail) implements FileScanResult {

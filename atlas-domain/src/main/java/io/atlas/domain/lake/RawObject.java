@@ -12,7 +12,6 @@ import java.util.Optional;
  * is not one of the three formats.
  */
 public record RawObject(ObjectKey key, String folder, String name) {
-    public static final String PREFIX = "raw/";
 
     public RawObject {
         requireNonNull(key, "key is null");
@@ -23,10 +22,10 @@ public record RawObject(ObjectKey key, String folder, String name) {
     /** Parses a key below {@code raw/}; fails for any other key. */
     public static RawObject of(ObjectKey key) {
         String value = key.value();
-        if (!value.startsWith(PREFIX) || value.length() == PREFIX.length()) {
-            throw new IllegalArgumentException("Cannot ingest " + value + ": not a key below " + PREFIX);
+        if (!value.startsWith(LakeLayout.RAW) || value.length() == LakeLayout.RAW.length()) {
+            throw new IllegalArgumentException("Cannot ingest " + value + ": not a key below " + LakeLayout.RAW);
         }
-        String rest = value.substring(PREFIX.length());
+        String rest = value.substring(LakeLayout.RAW.length());
         int slash = rest.indexOf('/');
         if (slash < 0) {
             return new RawObject(key, "", rest);

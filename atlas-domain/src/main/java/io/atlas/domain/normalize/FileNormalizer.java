@@ -88,13 +88,8 @@ public final class FileNormalizer {
     /** The second pass for a file with more timestamp-less rejects than the buffer holds. */
     private void rejectDaylessAgain(LogFormat format, String sourceFile, Content content, LocalDate processDate,
             NormalizedSink sink) throws IOException {
-        RecordClassifier classifier = new RecordClassifier(validator, processDate);
         try (RecordCursor cursor = RecordCursors.open(format, content.open(), limits)) {
-            while (cursor.next()) {
-                if (classifier.classify(cursor, format, sourceFile, cursor.index()) == RecordClassifier.Kind.REJECTED_DAYLESS) {
-                    sink.reject(classifier.reject());
-                }
-            }
+            new RecordClassifier(validator, processDate).rejectAgain(cursor, format, sourceFile, 0, false, true, sink);
         }
     }
 }

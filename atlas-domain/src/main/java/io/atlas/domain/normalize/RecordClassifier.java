@@ -6,6 +6,7 @@ import io.atlas.domain.record.CanonicalRecord;
 import io.atlas.domain.record.RecordOutcome;
 import io.atlas.domain.record.RecordValidator;
 import io.atlas.domain.record.TimestampCheck;
+import java.io.IOException;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -40,14 +41,15 @@ final class RecordClassifier {
             reject = new RejectRow(processDate, sourceFile, format, index, invalid.reason(), invalid.detail(), cursor.rawText());
             return Kind.REJECTED_DAYLESS;
         }
-        LocalDate day = ((TimestampCheck.Valid) time).utcDay();
+        TimestampCheck.Valid valid = (TimestampCheck.Valid) time;
+        LocalDate day = valid.utcDay();
         if (earliest == null || day.isBefore(earliest)) {
             earliest = day;
         }
         if (!day.equals(processDate)) {
             return Kind.OTHER_DAY;
         }
-        RecordOutcome outcome = validator.validate(cursor.fields(), format, sourceFile);
+        RecordOutcome outcome = validator.validate(cursor.fields(), valid, format, sourceFile);
         if (outcome instanceof RecordOutcome.Accepted ok) {
             accepted = ok.record();
             return Kind.ACCEPTED;
@@ -55,6 +57,20 @@ final class RecordClassifier {
         RecordOutcome.Rejected rejection = (RecordOutcome.Rejected) outcome;
         reject = new RejectRow(processDate, sourceFile, format, index, rejection.reason(), rejection.detail(), cursor.rawText());
         return Kind.REJECTED;
+    }
+
+    /**
+     * Reads the rest of {@code cursor} again and sends the rejects of the chosen kinds to {@code sink}, numbered
+     * {@code linesBefore} lines on (the second pass for rejects that did not fit in memory).
+     */
+    void rejectAgain(RecordCursor cursor, LogFormat format, String sourceFile, long linesBefore, boolean dated,
+            boolean dayless, NormalizedSink sink) throws IOException {
+        while (cursor.next()) {
+            Kind kind = classify(cursor, format, sourceFile, cursor.index() + linesBefore);
+            if ((kind == Kind.REJECTED && dated) || (kind == Kind.REJECTED_DAYLESS && dayless)) {
+                sink.reject(reject());
+            }
+        }
     }
 
     /** The row of the last {@link Kind#ACCEPTED} record. */

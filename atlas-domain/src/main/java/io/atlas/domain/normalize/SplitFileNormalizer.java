@@ -130,14 +130,8 @@ public final class SplitFileNormalizer {
 
     private void rejectAgain(String sourceFile, NdjsonRanges.Range range, NdjsonRanges.Opener file, long linesBefore,
             boolean ownsDayless, LocalDate processDate, NormalizedSink sink) throws IOException {
-        RecordClassifier classifier = new RecordClassifier(validator, processDate);
         try (RecordCursor cursor = open(range, file)) {
-            while (cursor.next()) {
-                RecordClassifier.Kind kind = classifier.classify(cursor, FORMAT, sourceFile, cursor.index() + linesBefore);
-                if (kind == RecordClassifier.Kind.REJECTED || (kind == RecordClassifier.Kind.REJECTED_DAYLESS && ownsDayless)) {
-                    sink.reject(classifier.reject());
-                }
-            }
+            new RecordClassifier(validator, processDate).rejectAgain(cursor, FORMAT, sourceFile, linesBefore, true, ownsDayless, sink);
         }
     }
 

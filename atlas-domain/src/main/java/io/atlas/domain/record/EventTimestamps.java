@@ -76,17 +76,26 @@ public final class EventTimestamps {
         return fromEpochMillis(millis);
     }
 
-    public static TimestampCheck fromEpochMillis(long millis) {
+    private static TimestampCheck fromEpochMillis(long millis) {
         Instant instant = Instant.ofEpochMilli(millis);
-        return inRange(instant, Long.toString(millis));
+        return isInRange(instant) ? valid(instant) : outOfRange(Long.toString(millis));
     }
 
     private static TimestampCheck inRange(Instant instant, String text) {
-        if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
-            return new TimestampCheck.Invalid(
-                    RejectReason.INVALID_TIMESTAMP, "timestamp '" + clip(text) + "' is outside years 0001-9999");
-        }
+        return isInRange(instant) ? valid(instant) : outOfRange(text);
+    }
+
+    private static boolean isInRange(Instant instant) {
+        return !instant.isBefore(MIN) && !instant.isAfter(MAX);
+    }
+
+    private static TimestampCheck valid(Instant instant) {
         return new TimestampCheck.Valid(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static TimestampCheck outOfRange(String text) {
+        return new TimestampCheck.Invalid(
+                RejectReason.INVALID_TIMESTAMP, "timestamp '" + clip(text) + "' is outside years 0001-9999");
     }
 
     /** RFC 3339 allows a space (or a lower-case {@code t}) between date and time. */

@@ -27,7 +27,7 @@ public final class FieldRules {
     public static TimestampCheck eventTime(SourceFields fields, SourceField field) {
         ValueKind kind = fields.kind(field);
         String text = fields.text(field);
-        if (kind == null || kind == ValueKind.NULL || (kind == ValueKind.TEXT && isBlank(text))) {
+        if (absent(kind, text)) {
             return new TimestampCheck.Invalid(RejectReason.MISSING_FIELD, missing(field));
         }
         return switch (kind) {
@@ -46,7 +46,7 @@ public final class FieldRules {
     public static Checked<Integer> status(SourceFields fields, SourceField field) {
         ValueKind kind = fields.kind(field);
         String text = fields.text(field);
-        if (kind == null || kind == ValueKind.NULL || (kind == ValueKind.TEXT && isBlank(text))) {
+        if (absent(kind, text)) {
             return new Checked.Failed<>(RejectReason.MISSING_FIELD, missing(field));
         }
         return switch (kind) {
@@ -73,10 +73,18 @@ public final class FieldRules {
 
     /** A required string: missing, null or blank is {@code MISSING_FIELD}. */
     public static Checked<String> requiredText(SourceFields fields, SourceField field) {
+        Checked<String> text = optionalText(fields, field);
+        return text instanceof Checked.Ok<String> ok && ok.value() == null
+                ? new Checked.Failed<>(RejectReason.MISSING_FIELD, missing(field))
+                : text;
+    }
+
+    /** An optional string: missing, null or blank is null. */
+    public static Checked<String> optionalText(SourceFields fields, SourceField field) {
         ValueKind kind = fields.kind(field);
         String text = fields.text(field);
-        if (kind == null || kind == ValueKind.NULL || (kind == ValueKind.TEXT && isBlank(text))) {
-            return new Checked.Failed<>(RejectReason.MISSING_FIELD, missing(field));
+        if (absent(kind, text)) {
+            return new Checked.Ok<>(null);
         }
         if (kind != ValueKind.TEXT) {
             return new Checked.Failed<>(RejectReason.INVALID_FIELD_TYPE, wrongType(field, kind, "a string"));
@@ -84,17 +92,9 @@ public final class FieldRules {
         return new Checked.Ok<>(text);
     }
 
-    /** An optional string: missing, null or blank is null. */
-    public static Checked<String> optionalText(SourceFields fields, SourceField field) {
-        ValueKind kind = fields.kind(field);
-        String text = fields.text(field);
-        if (kind == null || kind == ValueKind.NULL || (kind == ValueKind.TEXT && isBlank(text))) {
-            return new Checked.Ok<>(null);
-        }
-        if (kind != ValueKind.TEXT) {
-            return new Checked.Failed<>(RejectReason.INVALID_FIELD_TYPE, wrongType(field, kind, "a string"));
-        }
-        return new Checked.Ok<>(text);
+    /** A field that is not there, is JSON null, or is blank text: all count as missing. */
+    private static boolean absent(@Nullable ValueKind kind, @Nullable String text) {
+        return kind == null || kind == ValueKind.NULL || (kind == ValueKind.TEXT && isBlank(text));
     }
 
     /** {@code request_type}: trimmed and upper-cased (locale-independent). */

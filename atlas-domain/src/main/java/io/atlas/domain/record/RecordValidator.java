@@ -4,8 +4,8 @@ import io.atlas.domain.lake.LogFormat;
 import io.atlas.domain.lake.LogType;
 import io.atlas.domain.record.FieldRules.Checked;
 import io.atlas.domain.record.TimestampCheck;
-import java.time.LocalDate;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a source record's fields into a {@link CanonicalRecord} or a rejection, checking in the order of SPEC
@@ -38,45 +38,28 @@ public final class RecordValidator {
         if (time instanceof TimestampCheck.Invalid invalid) {
             return new RecordOutcome.Rejected(invalid.reason(), invalid.detail(), Optional.empty());
         }
-        TimestampCheck.Valid valid = (TimestampCheck.Valid) time;
+        return validate(fields, (TimestampCheck.Valid) time, format, sourceFile);
+    }
+
+    /** The checks after the timestamp, for a caller that has checked it already ({@link #eventTime}). */
+    public RecordOutcome validate(SourceFields fields, TimestampCheck.Valid time, LogFormat format, String sourceFile) {
         return format.logType() == LogType.ERROR
-                ? validateError(fields, valid, format, sourceFile)
-                : validateAccess(fields, valid, format, sourceFile);
+                ? validateError(fields, time, format, sourceFile)
+                : validateAccess(fields, time, format, sourceFile);
     }
 
     private RecordOutcome validateAccess(SourceFields f, TimestampCheck.Valid time, LogFormat format, String sourceFile) {
-        LocalDate day = time.utcDay();
         Checked<String> ip = FieldRules.requiredText(f, SourceField.IP);
-        if (ip instanceof Checked.Failed<String> failed) {
-            return rejected(failed, day);
-        }
         Checked<String> requestType = FieldRules.requiredText(f, SourceField.REQUEST_TYPE);
-        if (requestType instanceof Checked.Failed<String> failed) {
-            return rejected(failed, day);
-        }
         Checked<Integer> status = FieldRules.status(f, SourceField.STATUS);
-        if (status instanceof Checked.Failed<Integer> failed) {
-            return rejected(failed, day);
-        }
         Checked<String> device = FieldRules.optionalText(f, SourceField.USER_AGENT);
-        if (device instanceof Checked.Failed<String> failed) {
-            return rejected(failed, day);
-        }
         Checked<String> endpoint = FieldRules.optionalText(f, SourceField.ENDPOINT);
-        if (endpoint instanceof Checked.Failed<String> failed) {
-            return rejected(failed, day);
-        }
         Checked<String> message = FieldRules.optionalText(f, SourceField.MESSAGE);
-        if (message instanceof Checked.Failed<String> failed) {
-            return rejected(failed, day);
-        }
         Checked<String> service = FieldRules.optionalText(f, SourceField.SERVICE);
-        if (service instanceof Checked.Failed<String> failed) {
-            return rejected(failed, day);
-        }
         Checked<String> appName = FieldRules.optionalText(f, SourceField.APP_NAME);
-        if (appName instanceof Checked.Failed<String> failed) {
-            return rejected(failed, day);
+        Checked.Failed<?> failed = firstFailure(ip, requestType, status, device, endpoint, message, service, appName);
+        if (failed != null) {
+            return rejected(failed, time);
         }
         String app = value(service) != null ? value(service) : value(appName) != null ? value(appName) : appNames.forFormat(format);
         return accepted(time, value(ip), value(device), FieldRules.canonicalRequestType(value(requestType)),
@@ -84,25 +67,26 @@ public final class RecordValidator {
     }
 
     private RecordOutcome validateError(SourceFields f, TimestampCheck.Valid time, LogFormat format, String sourceFile) {
-        LocalDate day = time.utcDay();
         Checked<String> ip = FieldRules.requiredText(f, SourceField.CLIENT_IP);
-        if (ip instanceof Checked.Failed<String> failed) {
-            return rejected(failed, day);
-        }
         Checked<Integer> status = FieldRules.status(f, SourceField.ERROR_CODE);
-        if (status instanceof Checked.Failed<Integer> failed) {
-            return rejected(failed, day);
-        }
         Checked<String> message = FieldRules.optionalText(f, SourceField.MESSAGE);
-        if (message instanceof Checked.Failed<String> failed) {
-            return rejected(failed, day);
-        }
         Checked<String> service = FieldRules.requiredText(f, SourceField.SERVICE);
-        if (service instanceof Checked.Failed<String> failed) {
-            return rejected(failed, day);
+        Checked.Failed<?> failed = firstFailure(ip, status, message, service);
+        if (failed != null) {
+            return rejected(failed, time);
         }
         return accepted(time, value(ip), null, ERROR_REQUEST_TYPE, value(status), null, value(message),
                 value(service), LogType.ERROR, format, sourceFile);
+    }
+
+    /** The first failed check, in the order given (SPEC §3's order); null when all passed. */
+    private static Checked.@Nullable Failed<?> firstFailure(Checked<?>... checks) {
+        for (Checked<?> check : checks) {
+            if (check instanceof Checked.Failed<?> failed) {
+                return failed;
+            }
+        }
+        return null;
     }
 
     private RecordOutcome accepted(TimestampCheck.Valid time, String ip, String device, String requestType,
@@ -114,8 +98,8 @@ public final class RecordValidator {
                 status, endpoint, message, appName, logType, format, sourceFile));
     }
 
-    private static RecordOutcome rejected(Checked.Failed<?> failed, LocalDate day) {
-        return new RecordOutcome.Rejected(failed.reason(), failed.detail(), Optional.of(day));
+    private static RecordOutcome rejected(Checked.Failed<?> failed, TimestampCheck.Valid time) {
+        return new RecordOutcome.Rejected(failed.reason(), failed.detail(), Optional.of(time.utcDay()));
     }
 
     @SuppressWarnings("NullAway")

@@ -21,10 +21,6 @@ public final class SourceFields {
         texts[field.ordinal()] = text;
     }
 
-    public boolean isPresent(SourceField field) {
-        return kinds[field.ordinal()] != null;
-    }
-
     public @Nullable ValueKind kind(SourceField field) {
         return kinds[field.ordinal()];
     }
@@ -32,13 +28,5 @@ public final class SourceFields {
     /** The text as written: string contents, a number's literal, {@code true}/{@code false}, or empty for null and structures. */
     public @Nullable String text(SourceField field) {
         return texts[field.ordinal()];
-    }
-
-    /** A copy, for callers that keep fields beyond the reader's next record. */
-    public SourceFields copy() {
-        SourceFields copy = new SourceFields();
-        System.arraycopy(kinds, 0, copy.kinds, 0, kinds.length);
-        System.arraycopy(texts, 0, copy.texts, 0, texts.length);
-        return copy;
     }
 }

@@ -104,31 +104,7 @@ class FileScannerTest {
         // 100 MB of NDJSON generated on the fly: the scanner sees it as a stream, never as a whole.
         long lines = 700_000;
         byte[] line = utf8(Records.access("2024-11-29T10:00:00Z") + "\n");
-        InputStream generated = new InputStream() {
-            private long served;
-            private int position;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (served == lines) {
-                    return -1;
-                }
-                int n = Math.min(len, line.length - position);
-                System.arraycopy(line, position, b, off, n);
-                position += n;
-                if (position == line.length) {
-                    position = 0;
-                    served++;
-                }
-                return n;
-            }
-        };
+        InputStream generated = Bytes.repeated(line, lines);
         long before = usedHeap();
 
         FileScanResult.Routable result = (FileScanResult.Routable) scanner.scan(LogFormat.NDJSON, generated);

@@ -2,6 +2,7 @@ package io.atlas.domain.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,5 +53,34 @@ public final class Bytes {
             out.writeBytes(part);
         }
         return out.toByteArray();
+    }
+
+    /** {@code line} repeated {@code times} times, generated as it is read: a huge file that is never in memory. */
+    public static InputStream repeated(byte[] line, long times) {
+        return new InputStream() {
+            private long served;
+            private int position;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (served == times) {
+                    return -1;
+                }
+                int n = Math.min(len, line.length - position);
+                System.arraycopy(line, position, b, off, n);
+                position += n;
+                if (position == line.length) {
+                    position = 0;
+                    served++;
+                }
+                return n;
+            }
+        };
     }
 }
