@@ -2,6 +2,7 @@ package io.atlas.local.dataset;
 
 import io.atlas.ports.dataset.EventScan;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ final class ColumnarEventScan {
     private static final List<String> COLUMNS = List.of("log_id", "status_code", "ip_address", "device", "request_type", "app_name");
 
     private static final int RECENT = 1024;
+    private static final int LOG_ID_LENGTH = 64;
 
     private final Map<Binary, String> texts = new HashMap<>();
     /**
@@ -65,8 +67,16 @@ final class ColumnarEventScan {
                     String device = text(readers[3], maxDefinition[3]);
                     String type = text(readers[4], maxDefinition[4]);
                     String app = text(readers[5], maxDefinition[5]);
-                    byte[] bytes = id.getBytesUnsafe();
-                    visitor.event(bytes, 0, status, ip, device, type, app);
+                    if (id.length() != LOG_ID_LENGTH) {
+                        throw new IllegalStateException(file + ": a log_id of " + id.length() + " bytes, expected 64 hex characters");
+                    }
+                    // Plain-encoded values are slices of the page's buffer: pass them in place, without a copy per row.
+                    ByteBuffer buffer = id.toByteBuffer();
+                    if (buffer.hasArray()) {
+                        visitor.event(buffer.array(), buffer.arrayOffset() + buffer.position(), status, ip, device, type, app);
+                    } else {
+                        visitor.event(id.getBytesUnsafe(), 0, status, ip, device, type, app);
+                    }
                 }
             }
         }

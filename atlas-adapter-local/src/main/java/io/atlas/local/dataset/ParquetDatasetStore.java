@@ -11,7 +11,6 @@ import io.atlas.ports.dataset.CommitMarker;
 import io.atlas.ports.dataset.Dataset;
 import io.atlas.ports.dataset.DatasetStore;
 import io.atlas.ports.dataset.EventScan;
-import io.atlas.domain.lake.LogType;
 import io.atlas.ports.dataset.PartitionInfo;
 import io.atlas.ports.dataset.PartitionWriter;
 import java.util.ArrayList;
@@ -141,7 +140,7 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
                     shard.close();
                 }
                 for (int i = 0; i < shards.size(); i++) {
-                    String fileName = String.format("part-%05d-%s.parquet", i, runId.value());
+                    String fileName = CommitMarker.dataFileName(i, runId);
                     publish(shards.get(i).staged, ObjectKey.of(location + fileName));
                     names.add(fileName);
                     rows += shards.get(i).rows;
@@ -380,12 +379,8 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
     }
 
     @Override
-    public List<EventScan.Source> eventSources(LogType logType, java.time.LocalDate day) {
-        Optional<PartitionInfo> info = partition(Dataset.LOGS, Dataset.logsPartition(logType, day));
-        if (info.isEmpty()) {
-            return List.of();
-        }
-        return info.get().files().stream().<EventScan.Source>map(file -> visitor -> {
+    public List<EventScan.Source> eventSources(PartitionInfo partition) {
+        return partition.files().stream().<EventScan.Source>map(file -> visitor -> {
             try (LocalCopy copy = localCopy(file)) {
                 new ColumnarEventScan().scan(copy.path(), visitor);
             } catch (IOException e) {

@@ -4,11 +4,9 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
-/** Maps one table's rows to and from Avro records; partition columns are not stored in the files, only in the path. */
+/** Writes one table's rows to Parquet and reads them back from Avro records; partition columns are not stored in the files, only in the path. */
 interface RowCodec<R> {
     Schema schema();
-
-    GenericRecord encode(R row);
 
     /** Writes the row's fields straight to Parquet (same columns as {@link #schema()}), for the write path. */
     void write(R row, org.apache.parquet.io.api.RecordConsumer consumer);

@@ -10,7 +10,6 @@ import io.atlas.ports.dataset.Dataset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -18,7 +17,6 @@ import java.util.TreeMap;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
@@ -117,23 +115,6 @@ final class RowCodecs {
         }
 
         @Override
-        public GenericRecord encode(CanonicalRecord row) {
-            GenericData.Record record = new GenericData.Record(schema);
-            record.put(0, row.logId());
-            record.put(1, row.eventTimestamp().toEpochMilli());
-            record.put(2, row.ipAddress());
-            record.put(3, row.device());
-            record.put(4, row.requestType());
-            record.put(5, row.statusCode());
-            record.put(6, row.endpoint());
-            record.put(7, row.message());
-            record.put(8, row.appName());
-            record.put(9, row.rawFormat().folder());
-            record.put(10, row.sourceFile());
-            return record;
-        }
-
-        @Override
         public void write(CanonicalRecord row, RecordConsumer c) {
             field(c, "log_id", 0, row.logId());
             field(c, "event_timestamp", 1, row.eventTimestamp().toEpochMilli());
@@ -176,19 +157,6 @@ final class RowCodecs {
         }
 
         @Override
-        public GenericRecord encode(RejectRow row) {
-            GenericData.Record record = new GenericData.Record(schema);
-            record.put(0, (int) row.processDate().toEpochDay());
-            record.put(1, row.sourceFile());
-            record.put(2, row.rawFormat().folder());
-            record.put(3, row.recordIndex());
-            record.put(4, row.reasonCode().name());
-            record.put(5, row.reasonDetail());
-            record.put(6, row.rawRecord());
-            return record;
-        }
-
-        @Override
         public void write(RejectRow row, RecordConsumer c) {
             field(c, "process_date", 0, (int) row.processDate().toEpochDay());
             field(c, "source_file", 1, row.sourceFile());
@@ -227,23 +195,6 @@ final class RowCodecs {
         @Override
         public Schema schema() {
             return schema;
-        }
-
-        @Override
-        public GenericRecord encode(DailyActivity row) {
-            GenericData.Record record = new GenericData.Record(schema);
-            record.put(0, row.totalRequests());
-            record.put(1, row.errorCount());
-            record.put(2, row.clientErrorCount());
-            record.put(3, row.serverErrorCount());
-            record.put(4, row.uniqueIps());
-            record.put(5, new HashMap<>(row.requestsByDevice()));
-            record.put(6, new HashMap<>(row.requestsByType()));
-            record.put(7, new HashMap<>(row.requestsByApp()));
-            record.put(8, new HashMap<>(row.errorsByCode()));
-            record.put(9, row.duplicateRecords());
-            record.put(10, row.rejectedRecords());
-            return record;
         }
 
         @Override

@@ -35,9 +35,6 @@ public final class LakeJson {
 
     /** The JSON at {@code key}, or empty when it does not exist. */
     public static Optional<JsonNode> read(ObjectStore store, ObjectKey key) {
-        if (!store.exists(key)) {
-            return Optional.empty();
-        }
         try {
             return Optional.of(MAPPER.readTree(store.readAllBytes(key)));
         } catch (io.atlas.ports.storage.NoSuchObjectException e) {

@@ -76,8 +76,9 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 }
                 List<String> files = new ArrayList<>();
                 for (ObjectKey file : committedFiles(registered.get())) {
-                    if (store instanceof LocalFiles local && local.localPath(file).isPresent()) {
-                        files.add(local.localPath(file).get().toString());
+                    Optional<Path> local = store instanceof LocalFiles localFiles ? localFiles.localPath(file) : Optional.empty();
+                    if (local.isPresent()) {
+                        files.add(local.get().toString());
                     } else {
                         if (downloads == null) {
                             downloads = Files.createTempDirectory("atlas-query-");

@@ -166,18 +166,6 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
     }
 
     @Override
-    public void write(ObjectKey key, Path file) {
-        Path staged = newStagingFile(".part");
-        try {
-            Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            deleteQuietly(staged);
-            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot write " + key + " from " + file + ": " + e.getMessage(), e);
-        }
-        moveIntoPlace(staged, key);
-    }
-
-    @Override
     public void copy(ObjectKey source, ObjectKey target) {
         Path from = path(source);
         if (!Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {

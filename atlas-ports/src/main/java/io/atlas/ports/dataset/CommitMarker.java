@@ -40,6 +40,11 @@ public record CommitMarker(RunId runId, List<String> files, long rows) {
         }
     }
 
+    /** The name of a run's {@code index}-th data file in a partition: {@code part-NNNNN-<run_id>.parquet}. */
+    public static String dataFileName(int index, RunId runId) {
+        return String.format("part-%05d-%s.parquet", index, runId.value());
+    }
+
     public static ObjectKey key(String partitionLocation) {
         return ObjectKey.of(partitionLocation + NAME);
     }

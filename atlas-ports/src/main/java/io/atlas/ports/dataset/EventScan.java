@@ -1,7 +1,5 @@
 package io.atlas.ports.dataset;
 
-import io.atlas.domain.lake.LogType;
-import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -22,13 +20,6 @@ public interface EventScan {
         void scan(Visitor visitor);
     }
 
-    /** The parts of the committed {@code logType} partition of {@code day}; none when it was never committed. */
-    List<Source> eventSources(LogType logType, LocalDate day);
-
-    /** Visits every row of the committed {@code logType} partition of {@code day}, part after part. */
-    default void scanEvents(LogType logType, LocalDate day, Visitor visitor) {
-        for (Source source : eventSources(logType, day)) {
-            source.scan(visitor);
-        }
-    }
+    /** The parts (files) of a committed logs partition, as {@link DatasetStore#partition} described it. */
+    List<Source> eventSources(PartitionInfo partition);
 }

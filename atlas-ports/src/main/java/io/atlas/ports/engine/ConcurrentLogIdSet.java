@@ -19,16 +19,26 @@ public final class ConcurrentLogIdSet {
         }
     }
 
-    /** The stripe of an id given as 64 hex characters at {@code offset}: its leading six bits, 0 to 63. */
-    public static int stripeOf(byte[] hex, int offset) {
-        return (int) (LogIdSet.word(hex, offset) >>> 58);
+    /** The first 16 hex characters of an id, decoded; its leading six bits are its stripe. */
+    static long firstWord(byte[] hex, int offset) {
+        return LogIdSet.word(hex, offset);
+    }
+
+    /** The stripe of an id whose {@link #firstWord} is {@code first}: 0 to 63. */
+    static int stripeOf(long first) {
+        return (int) (first >>> 58);
     }
 
     /** Adds an id given as 64 hex characters at {@code offset}; true when it was not there yet. */
     public boolean add(byte[] hex, int offset) {
-        LogIdSet stripe = stripes[stripeOf(hex, offset)];
+        return add(firstWord(hex, offset), hex, offset);
+    }
+
+    /** {@link #add(byte[], int)} for a caller that decoded the id's {@link #firstWord} already. */
+    boolean add(long first, byte[] hex, int offset) {
+        LogIdSet stripe = stripes[stripeOf(first)];
         synchronized (stripe) {
-            return stripe.add(hex, offset);
+            return stripe.add(first, hex, offset);
         }
     }
 

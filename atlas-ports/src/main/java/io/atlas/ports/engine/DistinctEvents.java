@@ -5,6 +5,7 @@ import io.atlas.domain.aggregate.DailyActivityAccumulator;
 import io.atlas.domain.aggregate.EventFacts;
 import io.atlas.domain.lake.LogType;
 import io.atlas.domain.record.CanonicalRecord;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +37,7 @@ public final class DistinctEvents {
 
     /**
      * A scanner for pass {@code pass} of {@code passes} over a day too large to hold all its ids at once: it keeps
-     * only the ids whose stripe ({@link ConcurrentLogIdSet#stripeOf}) modulo {@code passes} is {@code pass} and
+     * only the ids whose stripe (the leading six bits of the id) modulo {@code passes} is {@code pass} and
      * ignores the other rows, which another pass counts. The passes' merged results are the day's.
      *
      * @param passes a power of two from 1 to 64
@@ -51,24 +52,30 @@ public final class DistinctEvents {
     }
 
     public void add(CanonicalRecord row) {
-        if (ids.add(row.logId())) {
+        if (isNew(row.logId().getBytes(StandardCharsets.US_ASCII), 0)) {
             accumulator.addDistinctEvent(EventFacts.of(row), 1);
-        } else {
-            duplicates++;
         }
     }
 
     /** Adds a row given by its aggregate columns (the columnar fast path). */
     public void add(LogType logType, byte[] logId, int offset, int statusCode, String ipAddress, @Nullable String device,
             String requestType, String appName) {
-        if (passes > 1 && ConcurrentLogIdSet.stripeOf(logId, offset) % passes != pass) {
-            return;
-        }
-        if (ids.add(logId, offset)) {
+        if (isNew(logId, offset)) {
             accumulator.addDistinctEvent(new EventFacts(logType, statusCode, ipAddress, device, requestType, appName), 1);
-        } else {
-            duplicates++;
         }
+    }
+
+    /** Whether the id is this pass's and seen for the first time; counts it as a duplicate when it is this pass's and seen. */
+    private boolean isNew(byte[] logId, int offset) {
+        long first = ConcurrentLogIdSet.firstWord(logId, offset);
+        if (passes > 1 && ConcurrentLogIdSet.stripeOf(first) % passes != pass) {
+            return false;
+        }
+        if (ids.add(first, logId, offset)) {
+            return true;
+        }
+        duplicates++;
+        return false;
     }
 
     /** Folds in another part of the same day (scanned against the same id set). */

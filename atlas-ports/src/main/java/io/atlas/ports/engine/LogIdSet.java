@@ -17,7 +17,11 @@ public final class LogIdSet {
 
     /** Adds an id given as 64 hex characters at {@code offset}; true when it was not there yet. */
     public boolean add(byte[] hex, int offset) {
-        long a = word(hex, offset);
+        return add(word(hex, offset), hex, offset);
+    }
+
+    /** {@link #add(byte[], int)} for a caller that decoded the id's first word already. */
+    boolean add(long a, byte[] hex, int offset) {
         long b = word(hex, offset + 16);
         long c = word(hex, offset + 32);
         long d = word(hex, offset + 48);

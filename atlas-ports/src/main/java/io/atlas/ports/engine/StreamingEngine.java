@@ -35,6 +35,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -215,9 +216,7 @@ public final class StreamingEngine implements Engine {
         } catch (FileContentException e) {
             throw new EngineException(ErrorCategory.INTERNAL, "Cannot normalize " + file.key() + ": " + e.reason()
                     + " (" + e.detail() + "); ingestion should have rejected it", e);
-        } catch (IOException e) {
-            throw new EngineException(ErrorCategory.TRANSIENT, "Cannot normalize " + file.key() + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new EngineException(ErrorCategory.TRANSIENT, "Cannot normalize " + file.key() + ": " + e.getMessage(), e);
         }
     }
@@ -296,11 +295,15 @@ public final class StreamingEngine implements Engine {
         List<LogType> types = new ArrayList<>();
         long rows = 0;
         for (LogType logType : LogType.values()) {
-            for (EventScan.Source source : scan.eventSources(logType, processDate)) {
+            Optional<PartitionInfo> partition = datasets.partition(Dataset.LOGS, Dataset.logsPartition(logType, processDate));
+            if (partition.isEmpty()) {
+                continue; // never committed: no rows
+            }
+            for (EventScan.Source source : scan.eventSources(partition.get())) {
                 sources.add(source);
                 types.add(logType);
             }
-            rows += datasets.partition(Dataset.LOGS, Dataset.logsPartition(logType, processDate)).map(PartitionInfo::rows).orElse(0L);
+            rows += partition.get().rows();
         }
         int passes = aggregatePasses(rows, aggregateMemoryBytes);
         DistinctEvents events = new DistinctEvents();

@@ -48,4 +48,9 @@ public record RunRecord(RunId runId, String kind, Optional<LocalDate> processDat
     public Optional<StepRecord> step(String name) {
         return steps.stream().filter(s -> s.name().equals(name)).findFirst();
     }
+
+    /** The first step that failed, if any. */
+    public Optional<StepRecord> failedStep() {
+        return steps.stream().filter(s -> s.state() == RunState.FAILED).findFirst();
+    }
 }
