@@ -3,7 +3,6 @@ package io.atlas.spark;
 import io.atlas.domain.aggregate.DailyActivityAccumulator;
 import io.atlas.domain.aggregate.EventFacts;
 import io.atlas.domain.lake.LogType;
-import java.util.Locale;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -11,7 +10,7 @@ import org.apache.spark.sql.expressions.Aggregator;
 
 /**
  * The domain's {@link DailyActivityAccumulator} as a Spark {@link Aggregator} over distinct events: rows of
- * (log_type, status_code, ip_address, device, request_type, app_name, occurrences), one per {@code log_id}. Partial
+ * (log_type as a {@link LogType} name, status_code, ip_address, device, request_type, app_name, occurrences), one per {@code log_id}. Partial
  * accumulators merge by sums and set unions, so any partitioning gives exactly the local engine's row.
  */
 final class DailyActivityAggregator extends Aggregator<Row, DailyActivityAccumulator, DailyActivityAccumulator> {
@@ -24,7 +23,7 @@ final class DailyActivityAggregator extends Aggregator<Row, DailyActivityAccumul
 
     @Override
     public DailyActivityAccumulator reduce(DailyActivityAccumulator accumulator, Row event) {
-        EventFacts facts = new EventFacts(LogType.valueOf(event.getString(0).toUpperCase(Locale.ROOT)), event.getInt(1),
+        EventFacts facts = new EventFacts(LogType.valueOf(event.getString(0)), event.getInt(1),
                 event.getString(2), event.isNullAt(3) ? null : event.getString(3), event.getString(4), event.getString(5));
         return accumulator.addDistinctEvent(facts, event.getLong(6));
     }

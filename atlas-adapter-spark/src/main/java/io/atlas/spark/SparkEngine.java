@@ -99,18 +99,23 @@ public final class SparkEngine implements Engine {
 
                 Column[] logColumns = SparkRows.logColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
                 Column[] rejectColumns = SparkRows.rejectColumns().stream().map(c -> col(c[0]).as(c[1])).toArray(Column[]::new);
-                write(all.filter(col(SparkRows.KIND).equalTo(SparkRows.ACCESS)).select(logColumns), staged.location("access"));
-                write(all.filter(col(SparkRows.KIND).equalTo(SparkRows.ERROR)).select(logColumns), staged.location("error"));
+                LogType[] types = LogType.values();
+                for (LogType type : types) {
+                    write(all.filter(col(SparkRows.KIND).equalTo(type.partitionValue())).select(logColumns),
+                            staged.location(type.partitionValue()));
+                }
                 write(all.filter(col(SparkRows.KIND).equalTo(SparkRows.REJECT)).select(rejectColumns), staged.location("rejects"));
 
-                long accessRows = result.byFormat().get(LogFormat.NDJSON).processed() + result.byFormat().get(LogFormat.JSON_GZIP).processed();
-                long errorRows = result.byFormat().get(LogFormat.XML_ERRORS).processed();
-                List<String> rejects = Dataset.rejectsPartition(processDate);
-                staged.publish("rejects", rejects, Dataset.REJECTS.location(rejects), result.total().rejected());
-                List<String> error = Dataset.logsPartition(LogType.ERROR, processDate);
-                staged.publish("error", error, Dataset.LOGS.location(error), errorRows);
-                List<String> access = Dataset.logsPartition(LogType.ACCESS, processDate);
-                staged.publish("access", access, Dataset.LOGS.location(access), accessRows);
+                // Same order as the local engine: rejects, then the log types in reverse (access last).
+                staged.publish("rejects", Dataset.REJECTS.location(Dataset.rejectsPartition(processDate)),
+                        result.total().rejected());
+                for (int i = types.length - 1; i >= 0; i--) {
+                    LogType type = types[i];
+                    long processed = result.byFormat().entrySet().stream().filter(e -> e.getKey().logType() == type)
+                            .mapToLong(e -> e.getValue().processed()).sum();
+                    staged.publish(type.partitionValue(), Dataset.LOGS.location(Dataset.logsPartition(type, processDate)),
+                            processed);
+                }
                 return result;
             } finally {
                 all.unpersist();
@@ -141,7 +146,7 @@ public final class SparkEngine implements Engine {
                     continue;
                 }
                 org.apache.spark.sql.Dataset<Row> part = spark.read().parquet(files.toArray(String[]::new))
-                        .select(col("log_id"), lit(type.partitionValue()).as("log_type"), col("status_code"),
+                        .select(col("log_id"), lit(type.name()).as("log_type"), col("status_code"),
                                 col("ip_address"), col("device"), col("request_type"), col("app_name"));
                 events = events == null ? part : events.unionByName(part);
             }
@@ -159,8 +164,7 @@ public final class SparkEngine implements Engine {
             DailyActivity row = accumulator.result(processDate, rejected);
             spark.createDataFrame(List.of(SparkRows.gold(row)), SparkRows.DAILY_ACTIVITY).coalesce(1).write()
                     .mode(SaveMode.Overwrite).parquet(lake.resolve(staged.location("gold")).toString());
-            List<String> partition = Dataset.dailyActivityPartition(processDate);
-            staged.publish("gold", partition, Dataset.DAILY_ACTIVITY.location(partition), 1);
+            staged.publish("gold", Dataset.DAILY_ACTIVITY.location(Dataset.dailyActivityPartition(processDate)), 1);
             return row;
         } catch (RuntimeException e) {
             throw new EngineException(ErrorCategory.INTERNAL, "Cannot aggregate " + processDate + " on Spark: " + rootMessage(e), e);

@@ -22,8 +22,6 @@ import scala.collection.JavaConverters;
  */
 final class SparkRows {
     static final String KIND = "kind";
-    static final String ACCESS = "access";
-    static final String ERROR = "error";
     static final String REJECT = "reject";
     static final String COUNTS = "counts";
 

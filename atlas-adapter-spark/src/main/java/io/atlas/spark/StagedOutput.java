@@ -6,7 +6,6 @@ import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.ObjectKey;
 import io.atlas.domain.run.RunId;
 import io.atlas.ports.dataset.CommitMarker;
-import io.atlas.ports.dataset.PartitionInfo;
 import io.atlas.ports.storage.LocalFiles;
 import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
@@ -39,20 +38,18 @@ final class StagedOutput {
     }
 
     /** Publishes what Spark wrote under {@code name} as the partition at {@code partitionLocation}. */
-    PartitionInfo publish(String name, List<String> partitionValues, String partitionLocation, long rows) {
+    void publish(String name, String partitionLocation, long rows) {
         List<String> files = new ArrayList<>();
         for (ObjectInfo staged : store.list(location(name))) {
             String fileName = staged.key().fileName();
             if (!fileName.endsWith(".parquet") || fileName.startsWith(".") || fileName.startsWith("_")) {
                 continue;
             }
-            String target = String.format("part-%05d-%s.parquet", files.size(), runId.value());
+            String target = CommitMarker.dataFileName(files.size(), runId);
             move(staged.key(), ObjectKey.of(partitionLocation + target));
             files.add(target);
         }
         new CommitMarker(runId, files, rows).publish(store, partitionLocation);
-        return new PartitionInfo(partitionValues, partitionLocation, runId,
-                files.stream().map(f -> ObjectKey.of(partitionLocation + f)).toList(), rows);
     }
 
     private void move(ObjectKey from, ObjectKey to) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -82,10 +83,8 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(location.bucket()).key(key(key)));
             return Optional.of(new ObjectInfo(key, head.contentLength(), head.lastModified()));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (isMissing(e)) {
                 return Optional.empty();
             }
             throw failure("stat " + key, e);
@@ -96,38 +95,30 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public InputStream open(ObjectKey key) {
-        try {
-            return s3.getObject(b -> b.bucket(location.bucket()).key(key(key)));
-        } catch (NoSuchKeyException e) {
-            throw new NoSuchObjectException(key);
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw new NoSuchObjectException(key);
-            }
-            throw failure("read " + key, e);
-        } catch (SdkException e) {
-            throw failure("read " + key, e);
-        }
+        return get(key, null);
     }
 
-    /** A ranged GET from {@code offset}; S3 answers 416 for a range that starts past the end, which is no bytes. */
+    /** A ranged GET from {@code offset}. */
     @Override
     public InputStream open(ObjectKey key, long offset) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset is negative: " + offset);
         }
-        if (offset == 0) {
-            return open(key);
-        }
+        return get(key, offset == 0 ? null : "bytes=" + offset + "-");
+    }
+
+    /**
+     * A GET of the whole object, or of {@code range}; S3 answers 416 for a range that starts past the end, which is
+     * no bytes.
+     */
+    private InputStream get(ObjectKey key, @Nullable String range) {
         try {
-            return s3.getObject(b -> b.bucket(location.bucket()).key(key(key)).range("bytes=" + offset + "-"));
-        } catch (NoSuchKeyException e) {
-            throw new NoSuchObjectException(key);
+            return s3.getObject(b -> b.bucket(location.bucket()).key(key(key)).range(range));
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (isMissing(e)) {
                 throw new NoSuchObjectException(key);
             }
-            if (e.statusCode() == 416) {
+            if (range != null && e.statusCode() == 416) {
                 return InputStream.nullInputStream();
             }
             throw failure("read " + key, e);
@@ -191,12 +182,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public void copy(ObjectKey source, ObjectKey target) {
         try {
-            HeadObjectResponse head;
-            try {
-                head = s3.headObject(b -> b.bucket(location.bucket()).key(key(source)));
-            } catch (NoSuchKeyException e) {
-                throw new NoSuchObjectException(source);
-            }
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(location.bucket()).key(key(source)));
             if (head.contentLength() <= MAX_SINGLE_COPY_BYTES) {
                 s3.copyObject(b -> b.sourceBucket(location.bucket()).sourceKey(key(source))
                         .destinationBucket(location.bucket()).destinationKey(key(target)));
@@ -204,7 +190,7 @@ public final class S3ObjectStore implements ObjectStore {
                 multipartCopy(source, target, head.contentLength());
             }
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (isMissing(e)) {
                 throw new NoSuchObjectException(source);
             }
             throw failure("copy " + source + " to " + target, e);
@@ -292,6 +278,10 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (SdkException e) {
             throw failure("replace " + key, e);
         }
+    }
+
+    private static boolean isMissing(S3Exception e) {
+        return e instanceof NoSuchKeyException || e.statusCode() == 404;
     }
 
     private static StorageException failure(String what, SdkException e) {
