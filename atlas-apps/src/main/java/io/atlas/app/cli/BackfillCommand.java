@@ -80,8 +80,7 @@ final class BackfillCommand implements Callable<Integer> {
         for (RunRecord run : runs) {
             StepRecord normalize = run.step(PipelineRunner.NORMALIZE).orElseThrow();
             StepRecord aggregate = run.step(PipelineRunner.AGGREGATE).orElseThrow();
-            String failure = run.steps().stream().filter(s -> s.state() == RunState.FAILED)
-                    .map(s -> s.name() + ": " + s.error().orElse("")).findFirst().orElse("");
+            String failure = run.failedStep().map(s -> s.name() + ": " + s.error().orElse("")).orElse("");
             rows.add(List.of(run.processDate().map(Object::toString).orElse(""), run.state().name(),
                     count(normalize, "processed"), count(normalize, "rejected"), count(aggregate, "total_requests"),
                     count(aggregate, "error_count"), Outputs.duration(run), failure));

@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
                 out.println("Run " + run.runId() + " for " + day + ": " + run.state() + " in " + Outputs.duration(run));
                 if (run.state() != RunState.SUCCEEDED) {
                     allSucceeded = false;
-                    run.steps().stream().filter(s -> s.state() == RunState.FAILED).findFirst().map(StepRecord::name)
+                    run.failedStep().map(StepRecord::name)
                             .ifPresent(step -> out.println("Failure recorded in rejected/system/glue/" + step + "/" + day
                                     + "/" + run.runId() + ".json"));
                 }

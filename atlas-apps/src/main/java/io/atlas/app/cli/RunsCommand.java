@@ -2,7 +2,6 @@ package io.atlas.app.cli;
 
 import io.atlas.app.Atlas;
 import io.atlas.ports.ledger.RunRecord;
-import io.atlas.ports.ledger.RunState;
 import io.atlas.ports.ledger.StepRecord;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -40,8 +39,7 @@ final class RunsCommand implements Callable<Integer> {
             }
             List<List<String>> rows = new ArrayList<>();
             for (RunRecord run : runs) {
-                String failure = run.steps().stream().filter(s -> s.state() == RunState.FAILED)
-                        .map(StepRecord::name).findFirst().orElse("");
+                String failure = run.failedStep().map(StepRecord::name).orElse("");
                 rows.add(List.of(run.runId().value(), run.kind(), run.processDate().map(Object::toString).orElse(""),
                         run.state().name(), run.startedAt().toString(), Outputs.duration(run), failure));
             }

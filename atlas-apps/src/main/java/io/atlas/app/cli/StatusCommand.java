@@ -9,6 +9,7 @@ import io.atlas.app.Atlas;
 import io.atlas.app.service.DayChangeLog;
 import io.atlas.domain.aggregate.DailyActivity;
 import io.atlas.domain.lake.LakeLayout;
+import io.atlas.domain.lake.ObjectKey;
 import io.atlas.ports.dataset.CloseableIterator;
 import io.atlas.ports.dataset.Dataset;
 import io.atlas.ports.dataset.DatasetStore;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,7 +60,8 @@ final class StatusCommand implements Callable<Integer> {
         try (Atlas atlas = root.open()) {
             DayChangeLog changes = atlas.component(DayChangeLog.class);
             DatasetStore datasets = atlas.component(DatasetStore.class);
-            TreeSet<LocalDate> known = new TreeSet<>(changes.pendingDays());
+            SortedMap<LocalDate, List<ObjectKey>> pending = changes.markersByDay();
+            TreeSet<LocalDate> known = new TreeSet<>(pending.keySet());
             for (ObjectInfo file : atlas.store().list(LakeLayout.VALIDATED)) {
                 LakeLayout.parseValidatedKey(file.key()).ifPresent(v -> known.add(v.day()));
             }
@@ -76,7 +79,7 @@ final class StatusCommand implements Callable<Integer> {
             }
             List<DayStatus> statuses = new ArrayList<>();
             for (LocalDate day : known.descendingSet().stream().limit(Math.max(0, days)).sorted().toList()) {
-                int since = changes.snapshot(day).size();
+                int since = pending.getOrDefault(day, List.of()).size();
                 statuses.add(new DayStatus(day, Optional.ofNullable(lastSuccess.get(day)), since, since > 0, gold(datasets, day)));
             }
             out.print(format == QueryOutput.Format.json ? json(statuses) : table(statuses));

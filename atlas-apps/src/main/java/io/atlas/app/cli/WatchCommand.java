@@ -51,8 +51,9 @@ final class WatchCommand implements Callable<Integer> {
         try (Atlas atlas = root.open()) {
             out.println("Watching " + root.lake + "/" + LakeLayout.RAW + " (Ctrl-C to stop)");
             out.flush();
+            RunContexts contexts = atlas.component(RunContexts.class);
             for (long poll = 1; !stop.get() && (polls == null || poll <= polls); poll++) {
-                Instant now = atlas.component(RunContexts.class).now();
+                Instant now = contexts.now();
                 List<ObjectKey> ready = new ArrayList<>();
                 Map<ObjectKey, ObjectInfo> current = new HashMap<>();
                 for (ObjectInfo object : atlas.store().list(LakeLayout.RAW)) {

@@ -8,8 +8,8 @@ public final class AggregateJob {
     private AggregateJob() {}
 
     public static void main(String[] args) {
-        GlueJob.run("aggregate", args, (engine, context) -> {
-            DailyActivity row = engine.aggregate(context, GlueArguments.parse(args).processDate());
+        GlueJob.run("aggregate", GlueArguments.parse(args), (arguments, store, engine, context) -> {
+            DailyActivity row = engine.get().aggregate(context, arguments.processDate());
             return Map.of("total_requests", row.totalRequests(), "error_count", row.errorCount(),
                     "unique_ips", row.uniqueIps(), "duplicate_records", row.duplicateRecords(),
                     "rejected_records", row.rejectedRecords());

@@ -2,7 +2,6 @@ package io.atlas.app.glue;
 
 import io.atlas.app.service.CrawlReport;
 import io.atlas.app.service.Crawler;
-import io.atlas.app.wiring.LakeStores;
 import io.atlas.aws.glue.GlueCatalog;
 import io.atlas.domain.lake.LogType;
 import io.atlas.ports.dataset.Dataset;
@@ -10,7 +9,6 @@ import io.atlas.ports.storage.ObjectStore;
 import io.atlas.spark.LakeLocation;
 import io.atlas.spark.SparkPartitionSource;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
@@ -25,29 +23,29 @@ public final class CrawlJob {
     private CrawlJob() {}
 
     public static void main(String[] args) {
-        String table = table(args);
-        GlueJob.run("crawl_" + table, args, (engine, context) -> {
-            GlueArguments arguments = GlueArguments.parse(args);
-            LocalDate date = arguments.processDate();
-            ObjectStore store = LakeStores.open(arguments.lake());
-            Crawler crawler = new Crawler(new GlueCatalog(GlueClient.create(), arguments.lake()),
-                    new SparkPartitionSource(SparkSession.builder().getOrCreate(), LakeLocation.parse(arguments.lake()), store));
-            if (table.equals("daily_activity")) {
-                CrawlReport gold = crawler.crawl(Dataset.DAILY_ACTIVITY, Set.of(Dataset.dailyActivityPartition(date)));
-                return Map.of("added", (long) gold.added(), "dropped", (long) gold.dropped());
-            }
-            CrawlReport logs = crawler.crawl(Dataset.LOGS, Set.of(Dataset.logsPartition(LogType.ACCESS, date),
-                    Dataset.logsPartition(LogType.ERROR, date)));
-            CrawlReport rejects = crawler.crawl(Dataset.REJECTS, Set.of(Dataset.rejectsPartition(date)));
-            return Map.of("logs.added", (long) logs.added(), "logs.dropped", (long) logs.dropped(),
-                    "rejects.added", (long) rejects.added(), "rejects.dropped", (long) rejects.dropped());
-        });
+        GlueArguments arguments = GlueArguments.parse(args);
+        String table = table(arguments);
+        GlueJob.run("crawl_" + table, arguments, (parsed, store, engine, context) -> crawl(table, parsed, store));
     }
 
-    private static String table(String[] args) {
-        List<String> list = List.of(args);
-        int index = list.indexOf("--table");
-        String table = index >= 0 && index + 1 < list.size() ? list.get(index + 1) : "logs";
+    private static Map<String, Long> crawl(String table, GlueArguments arguments, ObjectStore store) {
+        LocalDate date = arguments.processDate();
+        Crawler crawler = new Crawler(new GlueCatalog(GlueClient.create(), arguments.lake()),
+                new SparkPartitionSource(SparkSession.builder().getOrCreate(), LakeLocation.parse(arguments.lake()), store));
+        if (table.equals("daily_activity")) {
+            CrawlReport gold = crawler.crawl(Dataset.DAILY_ACTIVITY, Set.of(Dataset.dailyActivityPartition(date)));
+            return Map.of("added", (long) gold.added(), "dropped", (long) gold.dropped());
+        }
+        CrawlReport logs = crawler.crawl(Dataset.LOGS, Set.of(Dataset.logsPartition(LogType.ACCESS, date),
+                Dataset.logsPartition(LogType.ERROR, date)));
+        CrawlReport rejects = crawler.crawl(Dataset.REJECTS, Set.of(Dataset.rejectsPartition(date)));
+        return Map.of("logs.added", (long) logs.added(), "logs.dropped", (long) logs.dropped(),
+                "rejects.added", (long) rejects.added(), "rejects.dropped", (long) rejects.dropped());
+    }
+
+    /** {@code --table}, {@code logs} when absent. */
+    private static String table(GlueArguments arguments) {
+        String table = arguments.table().orElse("logs");
         if (!table.equals("logs") && !table.equals("daily_activity")) {
             throw new IllegalArgumentException("Cannot crawl table '" + table + "': use logs or daily_activity");
         }

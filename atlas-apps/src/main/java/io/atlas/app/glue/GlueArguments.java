@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * The arguments AWS Glue passes a job: {@code --key value} pairs. Atlas reads {@code --process_date} and
  * {@code --lake} (an {@code s3://bucket/prefix} or a directory), uses {@code --JOB_RUN_ID} as its run id when present,
- * and ignores the rest ({@code --JOB_NAME}, {@code --TempDir}, bookmarks...).
+ * keeps {@code --table} (the crawl job's table) when present, and ignores the rest ({@code --JOB_NAME},
+ * {@code --TempDir}, bookmarks...).
  */
-public record GlueArguments(LocalDate processDate, String lake, Optional<String> jobRunId) {
+public record GlueArguments(LocalDate processDate, String lake, Optional<String> jobRunId, Optional<String> table) {
 
     public static GlueArguments parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -33,7 +34,8 @@ public record GlueArguments(LocalDate processDate, String lake, Optional<String>
             throw new IllegalArgumentException("Cannot start the job: --process_date YYYY-MM-DD and --lake URI are required");
         }
         try {
-            return new GlueArguments(LocalDate.parse(date), lake, Optional.ofNullable(values.get("JOB_RUN_ID")));
+            return new GlueArguments(LocalDate.parse(date), lake, Optional.ofNullable(values.get("JOB_RUN_ID")),
+                    Optional.ofNullable(values.get("table")));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Cannot start the job: --process_date '" + date + "' is not a date (yyyy-MM-dd)");
         }

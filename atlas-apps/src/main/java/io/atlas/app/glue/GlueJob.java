@@ -23,23 +23,29 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What both Glue jobs share: parse Glue's arguments, take the session Glue made ({@code getOrCreate()}), run one
- * engine step for the process date, record the outcome in the run ledger and, on failure, in
- * {@code rejected/system/glue/<job>/<date>/<run_id>.json} before failing the job.
+ * What the Glue jobs share: take Glue's parsed arguments and the session Glue made ({@code getOrCreate()}), run one
+ * step for the process date (given the lake's store and a factory of the Spark engine, for the steps that need one), record
+ * the outcome in the run ledger and, on failure, in {@code rejected/system/glue/<job>/<date>/<run_id>.json} before
+ * failing the job.
  */
 final class GlueJob {
     private static final Logger LOG = LoggerFactory.getLogger(GlueJob.class);
 
     private GlueJob() {}
 
-    static void run(String job, String[] args, BiFunction<Engine, RunContext, Map<String, Long>> step) {
-        GlueArguments arguments = GlueArguments.parse(args);
+    /** One job's work for the process date: what it needs comes in, its counts go out. */
+    @FunctionalInterface
+    interface Step {
+        Map<String, Long> run(GlueArguments arguments, ObjectStore store, Supplier<Engine> engine, RunContext context);
+    }
+
+    static void run(String job, GlueArguments arguments, Step step) {
         RunContexts contexts = new RunContexts(Clock.systemUTC());
         RunContext context = arguments.jobRunId()
                 .map(id -> new RunContext(RunId.of(id.replaceAll("[^A-Za-z0-9._-]", "_")), contexts.now()))
@@ -47,13 +53,13 @@ final class GlueJob {
         ObjectStore store = LakeStores.open(arguments.lake());
         io.atlas.ports.ledger.RunLedger ledger = LakeStores.ledger(store);
         SparkSession spark = SparkSession.builder().appName("atlas-" + job).getOrCreate();
-        Engine engine = new SparkEngine(spark, LakeLocation.parse(arguments.lake()), store, NormalizationSettings.DEFAULTS,
-                SparkEngineOptions.DEFAULTS);
+        Supplier<Engine> engine = () -> new SparkEngine(spark, LakeLocation.parse(arguments.lake()), store,
+                NormalizationSettings.DEFAULTS, SparkEngineOptions.DEFAULTS);
         RunRecord record = RunRecord.started(context.runId(), "glue_" + job, Optional.of(arguments.processDate()),
                 context.startedAt(), List.of(job));
         StepRecord started = record.step(job).orElseThrow().started(context.startedAt());
         try {
-            Map<String, Long> counts = step.apply(engine, context);
+            Map<String, Long> counts = step.run(arguments, store, engine, context);
             record = record.withStep(started.succeeded(contexts.now(), counts)).ended(contexts.now(), RunState.SUCCEEDED);
             ledger.save(record);
             LOG.info(jsonLine(job, arguments, context, "SUCCEEDED", counts, null));
@@ -61,9 +67,10 @@ final class GlueJob {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             record = record.withStep(started.failed(contexts.now(), message)).ended(contexts.now(), RunState.FAILED);
             ledger.save(record);
+            String line = jsonLine(job, arguments, context, "FAILED", Map.of(), e);
             store.write(LakeLayout.glueFailureKey(job, arguments.processDate(), context.runId()),
-                    jsonLine(job, arguments, context, "FAILED", Map.of(), e).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            LOG.error(jsonLine(job, arguments, context, "FAILED", Map.of(), e));
+                    line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            LOG.error(line);
             throw e;
         }
     }

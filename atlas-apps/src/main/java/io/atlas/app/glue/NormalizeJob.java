@@ -5,9 +5,7 @@ public final class NormalizeJob {
     private NormalizeJob() {}
 
     public static void main(String[] args) {
-        GlueJob.run("normalize", args, (engine, context) -> {
-            GlueArguments arguments = GlueArguments.parse(args);
-            return engine.normalize(context, arguments.processDate()).asCounts();
-        });
+        GlueJob.run("normalize", GlueArguments.parse(args), (arguments, store, engine, context) ->
+                engine.get().normalize(context, arguments.processDate()).asCounts());
     }
 }

@@ -12,8 +12,7 @@ import java.util.Optional;
  * {@code ATLAS_SNS_TOPIC_ARN} (run summaries), {@code ATLAS_LOOKBACK_DAYS} (30), {@code ATLAS_MAP_CONCURRENCY} (dates run in
  * parallel by one state machine execution, 2).
  */
-public record LambdaEnvironment(String lake, AtlasSettings.S3Settings s3, Optional<String> topicArn, int lookbackDays,
-        int mapConcurrency) {
+public record LambdaEnvironment(String lake, AtlasSettings.S3Settings s3, int lookbackDays, int mapConcurrency) {
 
     public static LambdaEnvironment from(Map<String, String> env) {
         String lake = env.get("ATLAS_LAKE");
@@ -24,7 +23,6 @@ public record LambdaEnvironment(String lake, AtlasSettings.S3Settings s3, Option
                 new AtlasSettings.S3Settings(Optional.ofNullable(env.get("ATLAS_S3_ENDPOINT")),
                         Boolean.parseBoolean(env.getOrDefault("ATLAS_S3_PATH_STYLE_ACCESS", "false")),
                         Optional.ofNullable(env.get("AWS_REGION")), Optional.ofNullable(env.get("ATLAS_SNS_TOPIC_ARN"))),
-                Optional.ofNullable(env.get("ATLAS_SNS_TOPIC_ARN")),
                 Integer.parseInt(env.getOrDefault("ATLAS_LOOKBACK_DAYS", Integer.toString(AtlasSettings.DEFAULT_LOOKBACK_DAYS))),
                 Integer.parseInt(env.getOrDefault("ATLAS_MAP_CONCURRENCY", "2")));
     }

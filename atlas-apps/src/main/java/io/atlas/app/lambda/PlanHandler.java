@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * The first state of the pipeline state machine: which dates this execution runs. Input is one of
@@ -50,9 +51,10 @@ public final class PlanHandler implements RequestStreamHandler {
         JsonNode request = JsonLines.JSON.readTree(input);
         List<LocalDate> dates = new ArrayList<>();
         List<LocalDate> tooOld = new ArrayList<>();
+        SortedMap<LocalDate, List<ObjectKey>> pending = changes.markersByDay();
         if (request.hasNonNull("trigger_time")) {
             SchedulePlan plan = SchedulePlan.forTrigger(Instant.parse(request.get("trigger_time").asText()),
-                    changes.pendingDays(), lookbackDays);
+                    pending.keySet(), lookbackDays);
             dates.addAll(plan.run());
             tooOld.addAll(plan.tooOld());
         } else if (request.hasNonNull("process_date")) {
@@ -68,7 +70,7 @@ public final class PlanHandler implements RequestStreamHandler {
             ObjectNode entry = planned.addObject();
             entry.put("process_date", date.toString());
             ArrayNode markers = entry.putArray("pending_markers");
-            changes.snapshot(date).stream().map(ObjectKey::value).forEach(markers::add);
+            pending.getOrDefault(date, List.of()).stream().map(ObjectKey::value).forEach(markers::add);
         }
         response.put("max_concurrency", mapConcurrency);
         ArrayNode old = response.putArray("too_old");

@@ -11,10 +11,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -42,18 +45,29 @@ public final class DayChangeLog {
 
     /** Every day with at least one marker, oldest first. */
     public SortedSet<LocalDate> pendingDays() {
-        TreeSet<LocalDate> days = new TreeSet<>();
+        return new TreeSet<>(markersByDay().keySet());
+    }
+
+    /**
+     * The markers of every day with at least one, oldest day first, from one listing: {@link #pendingDays()} and each
+     * of those days' {@link #snapshot(LocalDate)} at once.
+     */
+    public SortedMap<LocalDate, List<ObjectKey>> markersByDay() {
+        SortedMap<LocalDate, List<ObjectKey>> days = new TreeMap<>();
         for (ObjectInfo marker : store.list(ROOT)) {
             String rest = marker.key().value().substring(ROOT.length());
             int slash = rest.indexOf('/');
             if (slash > 0) {
+                LocalDate day;
                 try {
-                    days.add(LocalDate.parse(rest.substring(0, slash)));
+                    day = LocalDate.parse(rest.substring(0, slash));
                 } catch (DateTimeParseException e) {
-                    // not a marker of ours
+                    continue; // not a marker of ours
                 }
+                days.computeIfAbsent(day, d -> new ArrayList<>()).add(marker.key());
             }
         }
+        days.replaceAll((day, markers) -> List.copyOf(markers));
         return days;
     }
 

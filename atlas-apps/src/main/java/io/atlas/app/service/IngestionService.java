@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atlas.domain.file.FileRejectReason;
 import io.atlas.domain.file.ReadLimits;
-import io.atlas.domain.file.SourceReadException;
 import io.atlas.domain.ingest.FileRejection;
 import io.atlas.domain.ingest.FileScanResult;
 import io.atlas.domain.ingest.FileScanner;
@@ -83,8 +82,6 @@ public final class IngestionService {
             scan = scanner.scan(format.get(), content);
         } catch (NoSuchObjectException e) {
             return new IngestOutcome.Gone(rawKey);
-        } catch (SourceReadException e) {
-            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot ingest " + rawKey + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new StorageException(ErrorCategory.TRANSIENT, "Cannot ingest " + rawKey + ": " + e.getMessage(), e);
         }
@@ -110,7 +107,9 @@ public final class IngestionService {
         }
         // After the copies: a run that starts in between must not clear a change it did not see.
         changes.markChanged(plan.changedDays(), context.runId().value(), raw.key());
-        routing.record(format, raw.name(), scan.days());
+        if (!union.equals(scan.days())) { // else the union recorded above is already exactly these days
+            routing.record(format, raw.name(), scan.days());
+        }
         ObjectKey archive = LakeLayout.archiveKey(format, raw.name(), context.startedAt(), context.runId());
         store.copy(raw.key(), archive);
         store.delete(raw.key());

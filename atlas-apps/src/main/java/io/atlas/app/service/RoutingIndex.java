@@ -11,6 +11,7 @@ import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.LogFormat;
 import io.atlas.domain.lake.ObjectKey;
 import io.atlas.ports.ErrorCategory;
+import io.atlas.ports.storage.NoSuchObjectException;
 import io.atlas.ports.storage.ObjectStore;
 import io.atlas.ports.storage.StorageException;
 import java.io.IOException;
@@ -41,11 +42,14 @@ public final class RoutingIndex {
     /** The days the name is routed to, empty when it never was. */
     public SortedSet<LocalDate> days(LogFormat format, String name) {
         ObjectKey key = key(format, name);
-        if (!store.exists(key)) {
+        byte[] bytes;
+        try {
+            bytes = store.readAllBytes(key);
+        } catch (NoSuchObjectException e) {
             return new TreeSet<>();
         }
         try {
-            JsonNode node = JSON.readTree(store.readAllBytes(key));
+            JsonNode node = JSON.readTree(bytes);
             TreeSet<LocalDate> days = new TreeSet<>();
             node.path("days").forEach(d -> days.add(LocalDate.parse(d.asText())));
             return days;

@@ -3,6 +3,7 @@ package io.atlas.app.wiring;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.BindingAnnotation;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.atlas.app.AtlasSettings;
@@ -19,7 +20,6 @@ import io.atlas.app.service.RunContexts;
 import io.atlas.app.service.Validator;
 import io.atlas.local.catalog.LakeCatalog;
 import io.atlas.local.dataset.ParquetDatasetStore;
-import io.atlas.local.ledger.LakeRunLedger;
 import io.atlas.local.query.DuckDbQueryEngine;
 import io.atlas.ports.catalog.Catalog;
 import io.atlas.ports.dataset.DatasetStore;
@@ -28,6 +28,10 @@ import io.atlas.ports.engine.StreamingEngine;
 import io.atlas.ports.ledger.RunLedger;
 import io.atlas.ports.query.QueryEngine;
 import io.atlas.ports.storage.ObjectStore;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
 
@@ -36,6 +40,12 @@ import java.util.function.UnaryOperator;
  * Parquet datasets, catalog, ledger and DuckDB queries, and the chosen engine.
  */
 public final class LocalLakeModule extends AbstractModule {
+    /** The lake's object store as opened, before the store decorator (the run locks bypass the decorator). */
+    @BindingAnnotation
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.PARAMETER})
+    @interface Undecorated {}
+
     private final AtlasSettings settings;
     private final Clock clock;
     private final UnaryOperator<ObjectStore> storeDecorator;
@@ -54,8 +64,15 @@ public final class LocalLakeModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ObjectStore objectStore() {
-        return storeDecorator.apply(LakeStores.open(settings.lake(), settings.s3()));
+    @Undecorated
+    ObjectStore undecoratedStore() {
+        return LakeStores.open(settings.lake(), settings.s3());
+    }
+
+    @Provides
+    @Singleton
+    ObjectStore objectStore(@Undecorated ObjectStore lake) {
+        return storeDecorator.apply(lake);
     }
 
     @Provides
@@ -73,7 +90,7 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     RunLedger ledger(ObjectStore store) {
-        return new LakeRunLedger(store);
+        return LakeStores.ledger(store);
     }
 
     @Provides
@@ -127,9 +144,9 @@ public final class LocalLakeModule extends AbstractModule {
     /** An operating-system file lock per date on a local lake; a leased conditional-put lock on S3. */
     @Provides
     @Singleton
-    RunLocks locks(ObjectStore store) {
+    RunLocks locks(@Undecorated ObjectStore lake) {
         if (settings.isS3()) {
-            io.atlas.aws.s3.S3ObjectStore s3 = (io.atlas.aws.s3.S3ObjectStore) LakeStores.open(settings.lake(), settings.s3());
+            io.atlas.aws.s3.S3ObjectStore s3 = (io.atlas.aws.s3.S3ObjectStore) lake;
             return new io.atlas.aws.lock.S3RunLocks(s3, clock, java.time.Duration.ofMinutes(10));
         }
         return new io.atlas.local.lock.FileRunLocks(settings.localDirectory().orElseThrow());
