@@ -74,6 +74,13 @@ final class ScheduleCommand implements Callable<Integer> {
                     out.flush();
                     failed[0] |= run.state() != io.atlas.ports.ledger.RunState.SUCCEEDED;
                 }
+
+                @Override
+                public void busy(LocalDate date, io.atlas.ports.lock.RunConflictException conflict) {
+                    out.println(date + ": skipped, " + conflict.getMessage());
+                    out.flush();
+                    failed[0] = true;
+                }
             };
             if (once) {
                 scheduler.tick(clock.now(), listener);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.atlas.domain.schedule.SchedulePlan;
 import io.atlas.ports.ledger.RunRecord;
+import io.atlas.ports.lock.RunConflictException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,9 @@ public final class Scheduler {
         void triggered(Instant trigger, SchedulePlan plan);
 
         void ran(LocalDate date, RunRecord run);
+
+        /** Another process is running {@code date}: skipped this time (it stays pending if its input changed). */
+        void busy(LocalDate date, RunConflictException conflict);
     }
 
     private final CronSchedule cron;
@@ -40,13 +44,22 @@ public final class Scheduler {
         this.runDay = requireNonNull(runDay, "runDay is null");
     }
 
-    /** Runs what a trigger at {@code trigger} must run; returns the runs in date order. */
+    /**
+     * Runs what a trigger at {@code trigger} must run; returns the runs in date order. A date another process is
+     * running is reported to the listener and skipped; the other dates still run.
+     */
     public List<RunRecord> tick(Instant trigger, Listener listener) {
         SchedulePlan plan = SchedulePlan.forTrigger(trigger, changes.pendingDays(), lookbackDays);
         listener.triggered(trigger, plan);
         List<RunRecord> runs = new ArrayList<>();
         for (LocalDate date : plan.run()) {
-            RunRecord run = runDay.apply(date);
+            RunRecord run;
+            try {
+                run = runDay.apply(date);
+            } catch (RunConflictException conflict) {
+                listener.busy(date, conflict);
+                continue;
+            }
             listener.ran(date, run);
             runs.add(run);
         }
