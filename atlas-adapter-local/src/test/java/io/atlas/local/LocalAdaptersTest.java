@@ -14,7 +14,7 @@ import io.atlas.ports.contract.ObjectStoreContract;
 import io.atlas.ports.contract.QueryEngineContract;
 import io.atlas.ports.contract.RunLedgerContract;
 import io.atlas.ports.dataset.DatasetStore;
-import io.atlas.ports.engine.StreamingEngine;
+import io.atlas.ports.inprocess.InProcessEngine;
 import io.atlas.ports.ledger.RunLedger;
 import io.atlas.ports.storage.ObjectStore;
 import java.nio.file.Path;
@@ -75,7 +75,7 @@ class LocalAdaptersTest {
 
         @Override
         protected Lake createLake() {
-            return localLake(lake, StreamingEngine.MIN_RANGE_BYTES, Long.MAX_VALUE);
+            return localLake(lake, InProcessEngine.MIN_RANGE_BYTES, Long.MAX_VALUE);
         }
     }
 
@@ -119,6 +119,6 @@ class LocalAdaptersTest {
         FileSystemObjectStore store = new FileSystemObjectStore(lake);
         ParquetDatasetStore datasets = new ParquetDatasetStore(store);
         return new EngineContract.Lake(store, datasets,
-                new StreamingEngine(store, datasets, NormalizationSettings.DEFAULTS, 2, minRangeBytes, aggregateMemoryBytes));
+                new InProcessEngine(store, datasets, NormalizationSettings.DEFAULTS, 2, minRangeBytes, aggregateMemoryBytes));
     }
 }

@@ -16,8 +16,10 @@ import io.atlas.domain.normalize.NormalizationSettings;
 import io.atlas.domain.record.RejectReason;
 import io.atlas.domain.run.RunContext;
 import io.atlas.ports.ErrorCategory;
-import io.atlas.ports.dataset.CommitMarker;
+import io.atlas.ports.commit.DayPartition;
+import io.atlas.ports.commit.PartitionCommit;
 import io.atlas.ports.dataset.Dataset;
+import io.atlas.ports.dataset.PartitionInfo;
 import io.atlas.ports.engine.Engine;
 import io.atlas.ports.engine.EngineException;
 import io.atlas.ports.engine.NormalizeResult;
@@ -99,22 +101,21 @@ public final class SparkEngine implements Engine {
 
                 Column[] logColumns = SparkRows.logColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
                 Column[] rejectColumns = SparkRows.rejectColumns().stream().map(c -> col(c[0]).as(c[1])).toArray(Column[]::new);
-                LogType[] types = LogType.values();
-                for (LogType type : types) {
+                for (LogType type : LogType.values()) {
                     write(all.filter(col(SparkRows.KIND).equalTo(type.partitionValue())).select(logColumns),
                             staged.location(type.partitionValue()));
                 }
                 write(all.filter(col(SparkRows.KIND).equalTo(SparkRows.REJECT)).select(rejectColumns), staged.location("rejects"));
 
-                // Same order as the local engine: rejects, then the log types in reverse (access last).
-                staged.publish("rejects", Dataset.REJECTS.location(Dataset.rejectsPartition(processDate)),
-                        result.total().rejected());
-                for (int i = types.length - 1; i >= 0; i--) {
-                    LogType type = types[i];
-                    long processed = result.byFormat().entrySet().stream().filter(e -> e.getKey().logType() == type)
-                            .mapToLong(e -> e.getValue().processed()).sum();
-                    staged.publish(type.partitionValue(), Dataset.LOGS.location(Dataset.logsPartition(type, processDate)),
-                            processed);
+                for (DayPartition output : PartitionCommit.normalizeOutputs(processDate)) {
+                    if (output.dataset() == Dataset.REJECTS) {
+                        staged.publish("rejects", output, result.total().rejected());
+                    } else {
+                        LogType type = LogType.fromPartitionValue(output.values().get(0));
+                        long processed = result.byFormat().entrySet().stream().filter(e -> e.getKey().logType() == type)
+                                .mapToLong(e -> e.getValue().processed()).sum();
+                        staged.publish(type.partitionValue(), output, processed);
+                    }
                 }
                 return result;
             } finally {
@@ -138,9 +139,8 @@ public final class SparkEngine implements Engine {
         try {
             org.apache.spark.sql.Dataset<Row> events = null;
             for (LogType type : LogType.values()) {
-                String location = Dataset.LOGS.location(Dataset.logsPartition(type, processDate));
-                List<String> files = CommitMarker.read(store, location)
-                        .map(marker -> marker.fileKeys(location).stream().map(k -> lake.resolve(k.value()).toString()).toList())
+                List<String> files = PartitionCommit.committed(store, Dataset.LOGS, Dataset.logsPartition(type, processDate))
+                        .map(info -> info.files().stream().map(k -> lake.resolve(k.value()).toString()).toList())
                         .orElse(List.of());
                 if (files.isEmpty()) {
                     continue;
@@ -150,8 +150,8 @@ public final class SparkEngine implements Engine {
                                 col("ip_address"), col("device"), col("request_type"), col("app_name"));
                 events = events == null ? part : events.unionByName(part);
             }
-            long rejected = CommitMarker.read(store, Dataset.REJECTS.location(Dataset.rejectsPartition(processDate)))
-                    .map(CommitMarker::rows).orElse(0L);
+            long rejected = PartitionCommit.committed(store, Dataset.REJECTS, Dataset.rejectsPartition(processDate))
+                    .map(PartitionInfo::rows).orElse(0L);
             DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
             if (events != null) {
                 org.apache.spark.sql.Dataset<Row> distinct = events.groupBy("log_id").agg(first("log_type").as("log_type"),
@@ -164,7 +164,7 @@ public final class SparkEngine implements Engine {
             DailyActivity row = accumulator.result(processDate, rejected);
             spark.createDataFrame(List.of(SparkRows.gold(row)), SparkRows.DAILY_ACTIVITY).coalesce(1).write()
                     .mode(SaveMode.Overwrite).parquet(lake.resolve(staged.location("gold")).toString());
-            staged.publish("gold", Dataset.DAILY_ACTIVITY.location(Dataset.dailyActivityPartition(processDate)), 1);
+            staged.publish("gold", PartitionCommit.aggregateOutput(processDate), 1);
             return row;
         } catch (RuntimeException e) {
             throw new EngineException(ErrorCategory.INTERNAL, "Cannot aggregate " + processDate + " on Spark: " + rootMessage(e), e);

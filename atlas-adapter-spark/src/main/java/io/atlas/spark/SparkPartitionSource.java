@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.atlas.domain.catalog.Column;
 import io.atlas.domain.catalog.ColumnType;
-import io.atlas.ports.dataset.CommitMarker;
+import io.atlas.ports.commit.PartitionCommit;
 import io.atlas.ports.dataset.Dataset;
 import io.atlas.ports.dataset.PartitionInfo;
 import io.atlas.ports.dataset.PartitionSource;
@@ -35,17 +35,16 @@ public final class SparkPartitionSource implements PartitionSource {
 
     @Override
     public List<PartitionInfo> partitions(Dataset<?> dataset) {
-        return CommitMarker.committedPartitions(store, dataset);
+        return PartitionCommit.committedPartitions(store, dataset);
     }
 
     @Override
     public Optional<List<Column>> schema(Dataset<?> dataset, List<String> partition) {
-        String location = dataset.location(partition);
-        Optional<CommitMarker> marker = CommitMarker.read(store, location);
-        if (marker.isEmpty() || marker.get().files().isEmpty()) {
+        Optional<PartitionInfo> committed = PartitionCommit.committed(store, dataset, partition);
+        if (committed.isEmpty() || committed.get().files().isEmpty()) {
             return Optional.empty();
         }
-        String file = lake.resolve(location + marker.get().files().get(0)).toString();
+        String file = lake.resolve(committed.get().files().get(0).value()).toString();
         List<Column> columns = new ArrayList<>();
         for (StructField field : spark.read().parquet(file).schema().fields()) {
             columns.add(Column.of(field.name(), type(field)));

@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.ObjectKey;
 import io.atlas.domain.run.RunId;
-import io.atlas.ports.dataset.CommitMarker;
+import io.atlas.ports.commit.DayPartition;
+import io.atlas.ports.commit.PartitionCommit;
 import io.atlas.ports.storage.LocalFiles;
 import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
@@ -16,9 +17,8 @@ import java.util.Optional;
 
 /**
  * Where Spark writes a run's outputs before they are published ({@code _atlas/staging/spark/<run_id>/<name>/}), and
- * the publication itself: each Parquet file Spark wrote is moved into the partition as
- * {@code part-NNNNN-<run_id>.parquet}, then the partition's {@link CommitMarker} is published, exactly as the local
- * engine does. Spark's own side files ({@code _SUCCESS}, checksums) are discarded.
+ * the publication itself: the Parquet files Spark wrote are committed into the partition through
+ * {@link PartitionCommit}, exactly as the local engine does. Spark's own side files ({@code _SUCCESS}, checksums) are discarded.
  */
 final class StagedOutput {
     private final ObjectStore store;
@@ -37,19 +37,17 @@ final class StagedOutput {
         return prefix() + name + "/";
     }
 
-    /** Publishes what Spark wrote under {@code name} as the partition at {@code partitionLocation}. */
-    void publish(String name, String partitionLocation, long rows) {
-        List<String> files = new ArrayList<>();
+    /** Publishes what Spark wrote under {@code name} as {@code partition}, through the lake's commit protocol. */
+    void publish(String name, DayPartition partition, long rows) {
+        List<ObjectKey> written = new ArrayList<>();
         for (ObjectInfo staged : store.list(location(name))) {
             String fileName = staged.key().fileName();
-            if (!fileName.endsWith(".parquet") || fileName.startsWith(".") || fileName.startsWith("_")) {
-                continue;
+            if (fileName.endsWith(".parquet") && !fileName.startsWith(".") && !fileName.startsWith("_")) {
+                written.add(staged.key());
             }
-            String target = CommitMarker.dataFileName(files.size(), runId);
-            move(staged.key(), ObjectKey.of(partitionLocation + target));
-            files.add(target);
         }
-        new CommitMarker(runId, files, rows).publish(store, partitionLocation);
+        PartitionCommit.commit(store, partition, runId, written.size(), rows,
+                (index, target) -> move(written.get(index), target));
     }
 
     private void move(ObjectKey from, ObjectKey to) {

@@ -22,7 +22,7 @@ import io.atlas.ports.dataset.DatasetStore;
 import io.atlas.ports.dataset.PartitionInfo;
 import io.atlas.ports.engine.Engine;
 import io.atlas.ports.engine.NormalizeResult;
-import io.atlas.ports.engine.StreamingEngine;
+import io.atlas.ports.inprocess.InProcessEngine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ class EngineEquivalenceTest {
             route(sparkStore, corpus);
             ParquetDatasetStore localData = new ParquetDatasetStore(localStore);
             ParquetDatasetStore sparkData = new ParquetDatasetStore(sparkStore);
-            Engine local = new StreamingEngine(localStore, localData, NormalizationSettings.DEFAULTS, 2);
+            Engine local = new InProcessEngine(localStore, localData, NormalizationSettings.DEFAULTS, 2);
             Engine spark = new SparkEngine(TestSpark.session(), LakeLocation.of(sparkDir), sparkStore,
                     NormalizationSettings.DEFAULTS, new SparkEngineOptions(2, 1));
 

@@ -7,13 +7,13 @@ import io.atlas.domain.lake.ObjectKey;
 import io.atlas.domain.run.RunId;
 import io.atlas.ports.ErrorCategory;
 import io.atlas.ports.dataset.CloseableIterator;
-import io.atlas.ports.dataset.CommitMarker;
+import io.atlas.ports.commit.DayPartition;
+import io.atlas.ports.commit.PartitionCommit;
 import io.atlas.ports.dataset.Dataset;
 import io.atlas.ports.dataset.DatasetStore;
 import io.atlas.ports.dataset.EventScan;
 import io.atlas.ports.dataset.PartitionInfo;
 import io.atlas.ports.dataset.PartitionWriter;
-import java.util.ArrayList;
 import io.atlas.ports.storage.LocalFiles;
 import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
@@ -47,10 +47,8 @@ import org.apache.parquet.io.LocalOutputFile;
  * The three tables as Parquet files in the lake, through any {@link ObjectStore} (files are written locally, then
  * published; on a store with {@link LocalFiles} that is one rename).
  *
- * <p>Commit protocol per partition: data files {@code part-NNNNN-<run>.parquet} are published first, then the
- * {@link CommitMarker} naming them (one atomic write), then files of earlier runs are deleted. Readers go by the
- * marker only: they see the previous commit or the new one, never a mix, and never the leftovers of a crashed run
- * (which the next commit of that partition deletes). Partition columns live in the path only.
+ * <p>Each partition is published through {@link PartitionCommit}, the lake's one commit protocol: readers see the
+ * previous commit or the new one, never a mix. Partition columns live in the path only.
  */
 public final class ParquetDatasetStore implements DatasetStore, EventScan {
     private static final int ROW_GROUP_BYTES = 64 * 1024 * 1024;
@@ -132,26 +130,22 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
                 shards.add(new Shard<>(stagingFile(), rowCodec, schema)); // an empty partition still has its (empty) file
             }
             finished = true;
-            String location = dataset.location(partition);
-            List<String> names = new ArrayList<>();
             long rows = 0;
             try {
                 for (Shard<R> shard : shards) {
                     shard.close();
-                }
-                for (int i = 0; i < shards.size(); i++) {
-                    String fileName = CommitMarker.dataFileName(i, runId);
-                    publish(shards.get(i).staged, ObjectKey.of(location + fileName));
-                    names.add(fileName);
-                    rows += shards.get(i).rows;
+                    rows += shard.rows;
                 }
             } catch (IOException e) {
                 shards.forEach(Shard::discard);
                 throw new StorageException(ErrorCategory.TRANSIENT, "Cannot commit " + dataset + " " + partition + ": " + e.getMessage(), e);
             }
-            CommitMarker marker = new CommitMarker(runId, names, rows);
-            marker.publish(store, location);
-            return marker.info(partition, location);
+            try {
+                return PartitionCommit.commit(store, new DayPartition(dataset, partition), runId, shards.size(), rows,
+                        (index, target) -> publish(shards.get(index).staged, target));
+            } finally {
+                shards.forEach(shard -> deleteQuietly(shard.staged));
+            }
         }
 
         @Override
@@ -369,13 +363,12 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
 
     @Override
     public Optional<PartitionInfo> partition(Dataset<?> dataset, List<String> partition) {
-        String location = dataset.location(partition);
-        return CommitMarker.read(store, location).map(marker -> marker.info(partition, location));
+        return PartitionCommit.committed(store, dataset, partition);
     }
 
     @Override
     public List<PartitionInfo> partitions(Dataset<?> dataset) {
-        return CommitMarker.committedPartitions(store, dataset);
+        return PartitionCommit.committedPartitions(store, dataset);
     }
 
     @Override

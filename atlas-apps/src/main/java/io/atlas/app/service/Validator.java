@@ -16,11 +16,13 @@ import io.atlas.domain.normalize.RejectRow;
 import io.atlas.domain.record.CanonicalRecord;
 import io.atlas.ports.catalog.Catalog;
 import io.atlas.ports.catalog.CatalogPartition;
+import io.atlas.ports.commit.DayPartition;
+import io.atlas.ports.commit.PartitionCommit;
 import io.atlas.ports.dataset.CloseableIterator;
 import io.atlas.ports.dataset.Dataset;
 import io.atlas.ports.dataset.DatasetStore;
 import io.atlas.ports.dataset.PartitionInfo;
-import io.atlas.ports.engine.DistinctEvents;
+import io.atlas.domain.aggregate.DistinctEvents;
 import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
 import java.io.IOException;
@@ -181,21 +183,8 @@ public final class Validator {
 
     private ValidationReport.Check leftovers(LocalDate date) {
         List<String> stray = new ArrayList<>();
-        List<Map.Entry<Dataset<?>, List<String>>> partitions = List.of(
-                Map.entry(Dataset.LOGS, Dataset.logsPartition(LogType.ACCESS, date)),
-                Map.entry(Dataset.LOGS, Dataset.logsPartition(LogType.ERROR, date)),
-                Map.entry(Dataset.REJECTS, Dataset.rejectsPartition(date)),
-                Map.entry(Dataset.DAILY_ACTIVITY, Dataset.dailyActivityPartition(date)));
-        for (Map.Entry<Dataset<?>, List<String>> entry : partitions) {
-            String location = entry.getKey().location(entry.getValue());
-            Optional<PartitionInfo> info = datasets.partition(entry.getKey(), entry.getValue());
-            Set<ObjectKey> committed = info.map(i -> Set.copyOf(i.files())).orElse(Set.of());
-            for (ObjectInfo object : store.list(location)) {
-                String name = object.key().value().substring(location.length());
-                if (name.endsWith(".parquet") && !committed.contains(object.key())) {
-                    stray.add(object.key().value());
-                }
-            }
+        for (DayPartition partition : PartitionCommit.runOutputs(date)) {
+            PartitionCommit.uncommittedFiles(store, partition).forEach(key -> stray.add(key.value()));
         }
         return stray.isEmpty()
                 ? new ValidationReport.Check("leftovers", true, "no uncommitted files")

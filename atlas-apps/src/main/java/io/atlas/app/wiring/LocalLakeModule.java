@@ -24,7 +24,7 @@ import io.atlas.local.query.DuckDbQueryEngine;
 import io.atlas.ports.catalog.Catalog;
 import io.atlas.ports.dataset.DatasetStore;
 import io.atlas.ports.engine.Engine;
-import io.atlas.ports.engine.StreamingEngine;
+import io.atlas.ports.inprocess.InProcessEngine;
 import io.atlas.ports.ledger.RunLedger;
 import io.atlas.ports.query.QueryEngine;
 import io.atlas.ports.storage.ObjectStore;
@@ -103,8 +103,8 @@ public final class LocalLakeModule extends AbstractModule {
     @Singleton
     Engine engine(ObjectStore store, DatasetStore datasets) {
         return switch (settings.engine()) {
-            case LOCAL -> new StreamingEngine(store, datasets, settings.normalization(), settings.threads(),
-                    StreamingEngine.MIN_RANGE_BYTES, Runtime.getRuntime().maxMemory() / 4); // aggregate: a quarter of the heap
+            case LOCAL -> new InProcessEngine(store, datasets, settings.normalization(), settings.threads(),
+                    InProcessEngine.MIN_RANGE_BYTES, Runtime.getRuntime().maxMemory() / 4); // aggregate: a quarter of the heap
             case SPARK -> SparkEngines.create(settings, store);
         };
     }

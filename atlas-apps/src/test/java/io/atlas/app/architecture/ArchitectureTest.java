@@ -1,5 +1,6 @@
 package io.atlas.app.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -51,6 +52,22 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.atlas.ports..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.atlas.local..", "io.atlas.spark..",
                         "io.atlas.aws..", "io.atlas.app..")
+                .check(classes);
+    }
+
+    @Test
+    void portPackagesHoldContractsOnly() {
+        classes().that().resideInAPackage("io.atlas.ports..")
+                .and().resideOutsideOfPackages("io.atlas.ports.inmemory..", "io.atlas.ports.inprocess..",
+                        "io.atlas.ports.commit..")
+                .and().doNotHaveSimpleName("package-info")
+                .should().beInterfaces()
+                .orShould().beRecords()
+                .orShould().beEnums()
+                .orShould().beAssignableTo(Throwable.class)
+                .because("a port package is an API: interfaces, values and failures; implementations live in "
+                        + "ports.inmemory (fakes), ports.inprocess (the in-process engine) and ports.commit (the "
+                        + "partition commit protocol every engine shares)")
                 .check(classes);
     }
 

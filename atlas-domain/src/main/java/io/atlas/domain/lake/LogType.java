@@ -15,4 +15,14 @@ public enum LogType {
     public String partitionValue() {
         return partitionValue;
     }
+
+    /** The log type written as {@code log_type=value}. */
+    public static LogType fromPartitionValue(String value) {
+        for (LogType type : values()) {
+            if (type.partitionValue.equals(value)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown log_type '" + value + "'");
+    }
 }

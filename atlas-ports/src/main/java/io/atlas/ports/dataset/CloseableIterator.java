@@ -8,23 +8,26 @@ public interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
     @Override
     void close();
 
+    /** An iterator over rows already in memory; closing it holds nothing to release. */
     static <T> CloseableIterator<T> of(List<T> rows) {
-        Iterator<T> iterator = rows.iterator();
-        return new CloseableIterator<>() {
-            @Override
-            public boolean hasNext() {
-                return iterator.hasNext();
-            }
+        return new OverList<>(rows.iterator());
+    }
 
-            @Override
-            public T next() {
-                return iterator.next();
-            }
+    /** The iterator of {@link #of}. */
+    record OverList<T>(Iterator<T> rows) implements CloseableIterator<T> {
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
 
-            @Override
-            public void close() {
-                // nothing held
-            }
-        };
+        @Override
+        public T next() {
+            return rows.next();
+        }
+
+        @Override
+        public void close() {
+            // nothing held
+        }
     }
 }

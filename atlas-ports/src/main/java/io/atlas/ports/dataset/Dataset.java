@@ -12,26 +12,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** One of the three Atlas tables as rows of a Java type, with the partition values of a day. */
-public final class Dataset<R> {
+public record Dataset<R>(TableDefinition table, Class<R> rowType) {
     public static final Dataset<CanonicalRecord> LOGS = new Dataset<>(AtlasTables.LOGS, CanonicalRecord.class);
     public static final Dataset<RejectRow> REJECTS = new Dataset<>(AtlasTables.DATA_QUALITY_REJECTS, RejectRow.class);
     public static final Dataset<DailyActivity> DAILY_ACTIVITY = new Dataset<>(AtlasTables.DAILY_ACTIVITY, DailyActivity.class);
     public static final List<Dataset<?>> ALL = List.of(LOGS, REJECTS, DAILY_ACTIVITY);
 
-    private final TableDefinition table;
-    private final Class<R> rowType;
-
-    private Dataset(TableDefinition table, Class<R> rowType) {
-        this.table = requireNonNull(table, "table is null");
-        this.rowType = requireNonNull(rowType, "rowType is null");
-    }
-
-    public TableDefinition table() {
-        return table;
-    }
-
-    public Class<R> rowType() {
-        return rowType;
+    public Dataset {
+        requireNonNull(table, "table is null");
+        requireNonNull(rowType, "rowType is null");
     }
 
     public String name() {

@@ -8,7 +8,7 @@ import io.atlas.ports.contract.EngineContract;
 import io.atlas.ports.contract.ObjectStoreContract;
 import io.atlas.ports.contract.RunLedgerContract;
 import io.atlas.ports.dataset.DatasetStore;
-import io.atlas.ports.engine.StreamingEngine;
+import io.atlas.ports.inprocess.InProcessEngine;
 import io.atlas.ports.ledger.RunLedger;
 import io.atlas.ports.storage.ObjectStore;
 import java.time.Clock;
@@ -56,7 +56,7 @@ class InMemoryAdaptersTest {
     class SingleThreadEngineTest extends EngineContract {
         @Override
         protected Lake createLake() {
-            return engineLake(1, StreamingEngine.MIN_RANGE_BYTES);
+            return engineLake(1, InProcessEngine.MIN_RANGE_BYTES);
         }
     }
 
@@ -64,7 +64,7 @@ class InMemoryAdaptersTest {
     class ParallelEngineTest extends EngineContract {
         @Override
         protected Lake createLake() {
-            return engineLake(4, StreamingEngine.MIN_RANGE_BYTES);
+            return engineLake(4, InProcessEngine.MIN_RANGE_BYTES);
         }
     }
 
@@ -88,6 +88,6 @@ class InMemoryAdaptersTest {
         InMemoryObjectStore store = new InMemoryObjectStore(CLOCK);
         InMemoryDatasetStore datasets = new InMemoryDatasetStore();
         return new EngineContract.Lake(store, datasets,
-                new StreamingEngine(store, datasets, NormalizationSettings.DEFAULTS, threads, minRangeBytes, Long.MAX_VALUE));
+                new InProcessEngine(store, datasets, NormalizationSettings.DEFAULTS, threads, minRangeBytes, Long.MAX_VALUE));
     }
 }

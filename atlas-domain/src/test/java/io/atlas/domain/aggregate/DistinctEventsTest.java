@@ -1,4 +1,4 @@
-package io.atlas.ports.engine;
+package io.atlas.domain.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,11 +96,11 @@ class DistinctEventsTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DistinctEvents(new ConcurrentLogIdSet(), bad[0], bad[1]))
                     .isInstanceOf(IllegalArgumentException.class);
         }
-        assertThat(StreamingEngine.aggregatePasses(1_000, Long.MAX_VALUE)).isEqualTo(1);
-        assertThat(StreamingEngine.aggregatePasses(1_000, 64_000)).isEqualTo(1);
-        assertThat(StreamingEngine.aggregatePasses(1_001, 64_000)).isEqualTo(2);
-        assertThat(StreamingEngine.aggregatePasses(10_000_000, 100_000_000)).isEqualTo(8);
-        assertThat(StreamingEngine.aggregatePasses(Long.MAX_VALUE / 128, 1)).isEqualTo(64);
+        assertThat(DistinctEvents.aggregatePasses(1_000, Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(DistinctEvents.aggregatePasses(1_000, 64_000)).isEqualTo(1);
+        assertThat(DistinctEvents.aggregatePasses(1_001, 64_000)).isEqualTo(2);
+        assertThat(DistinctEvents.aggregatePasses(10_000_000, 100_000_000)).isEqualTo(8);
+        assertThat(DistinctEvents.aggregatePasses(Long.MAX_VALUE / 128, 1)).isEqualTo(64);
     }
 
     private static void add(DistinctEvents events, Event e) {

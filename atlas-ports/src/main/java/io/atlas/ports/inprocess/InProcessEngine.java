@@ -1,8 +1,10 @@
-package io.atlas.ports.engine;
+package io.atlas.ports.inprocess;
 
 import static java.util.Objects.requireNonNull;
 
+import io.atlas.domain.aggregate.ConcurrentLogIdSet;
 import io.atlas.domain.aggregate.DailyActivity;
+import io.atlas.domain.aggregate.DistinctEvents;
 import io.atlas.domain.file.FileContentException;
 import io.atlas.domain.file.NdjsonRanges;
 import io.atlas.domain.lake.LakeLayout;
@@ -19,12 +21,17 @@ import io.atlas.domain.record.CanonicalRecord;
 import io.atlas.domain.record.RejectReason;
 import io.atlas.domain.run.RunContext;
 import io.atlas.ports.ErrorCategory;
+import io.atlas.ports.commit.DayPartition;
+import io.atlas.ports.commit.PartitionCommit;
 import io.atlas.ports.dataset.CloseableIterator;
 import io.atlas.ports.dataset.Dataset;
 import io.atlas.ports.dataset.DatasetStore;
 import io.atlas.ports.dataset.EventScan;
 import io.atlas.ports.dataset.PartitionInfo;
 import io.atlas.ports.dataset.PartitionWriter;
+import io.atlas.ports.engine.Engine;
+import io.atlas.ports.engine.EngineException;
+import io.atlas.ports.engine.NormalizeResult;
 import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
 import java.io.IOException;
@@ -53,7 +60,7 @@ import java.util.function.Supplier;
  * distinct event. With an in-memory store it is the in-memory engine; with the filesystem and Parquet stores it is
  * the local engine.
  */
-public final class StreamingEngine implements Engine {
+public final class InProcessEngine implements Engine {
     /** The smallest range of one NDJSON file a thread reads alone by default; files of two ranges or more are split. */
     public static final long MIN_RANGE_BYTES = 16L * 1024 * 1024;
 
@@ -65,7 +72,7 @@ public final class StreamingEngine implements Engine {
     private final long aggregateMemoryBytes;
 
     /** An engine with default ranges whose aggregate holds all of a day's ids at once (one pass). */
-    public StreamingEngine(ObjectStore store, DatasetStore datasets, NormalizationSettings settings, int threads) {
+    public InProcessEngine(ObjectStore store, DatasetStore datasets, NormalizationSettings settings, int threads) {
         this(store, datasets, settings, threads, MIN_RANGE_BYTES, Long.MAX_VALUE);
     }
 
@@ -74,7 +81,7 @@ public final class StreamingEngine implements Engine {
      * @param aggregateMemoryBytes the heap aggregate's distinct-id sets may take; a day with more ids is aggregated
      *     in several passes over its files, each over a share of the ids
      */
-    public StreamingEngine(ObjectStore store, DatasetStore datasets, NormalizationSettings settings, int threads,
+    public InProcessEngine(ObjectStore store, DatasetStore datasets, NormalizationSettings settings, int threads,
             long minRangeBytes, long aggregateMemoryBytes) {
         this.store = requireNonNull(store, "store is null");
         this.datasets = requireNonNull(datasets, "datasets is null");
@@ -104,9 +111,13 @@ public final class StreamingEngine implements Engine {
                         Dataset.rejectsPartition(processDate), context.runId())) {
             RoutingSink sink = new RoutingSink(access, errors, rejects);
             Map<LogFormat, FileCounts> byFormat = normalizeAll(files, processDate, sink);
-            rejects.commit();
-            errors.commit();
-            access.commit();
+            Map<DayPartition, PartitionWriter<?>> writers = Map.of(
+                    PartitionCommit.logs(LogType.ACCESS, processDate), access,
+                    PartitionCommit.logs(LogType.ERROR, processDate), errors,
+                    new DayPartition(Dataset.REJECTS, Dataset.rejectsPartition(processDate)), rejects);
+            for (DayPartition output : PartitionCommit.normalizeOutputs(processDate)) {
+                writers.get(output).commit();
+            }
             return new NormalizeResult(processDate, files.size(), byFormat, sink.rejectsByReason());
         }
     }
@@ -305,7 +316,7 @@ public final class StreamingEngine implements Engine {
             }
             rows += partition.get().rows();
         }
-        int passes = aggregatePasses(rows, aggregateMemoryBytes);
+        int passes = DistinctEvents.aggregatePasses(rows, aggregateMemoryBytes);
         DistinctEvents events = new DistinctEvents();
         for (int pass = 0; pass < passes; pass++) {
             ConcurrentLogIdSet ids = new ConcurrentLogIdSet();
@@ -324,16 +335,6 @@ public final class StreamingEngine implements Engine {
             runAll(parts).forEach(events::merge);
         }
         return events;
-    }
-
-    /** Passes (a power of two, at most 64) so that the ids of {@code rows} rows fit in {@code memoryBytes}. */
-    static int aggregatePasses(long rows, long memoryBytes) {
-        long needed = rows * ConcurrentLogIdSet.BYTES_PER_ID;
-        int passes = 1;
-        while (passes < ConcurrentLogIdSet.STRIPES && needed > memoryBytes * passes) {
-            passes *= 2;
-        }
-        return passes;
     }
 
     private List<DistinctEvents> runAll(List<Callable<DistinctEvents>> parts) {

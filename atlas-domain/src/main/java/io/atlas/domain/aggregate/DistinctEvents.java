@@ -1,8 +1,5 @@
-package io.atlas.ports.engine;
+package io.atlas.domain.aggregate;
 
-import io.atlas.domain.aggregate.DailyActivity;
-import io.atlas.domain.aggregate.DailyActivityAccumulator;
-import io.atlas.domain.aggregate.EventFacts;
 import io.atlas.domain.lake.LogType;
 import io.atlas.domain.record.CanonicalRecord;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +46,16 @@ public final class DistinctEvents {
         this.ids = ids;
         this.passes = passes;
         this.pass = pass;
+    }
+
+    /** Passes (a power of two, at most 64) so that the ids of {@code rows} rows fit in {@code memoryBytes}. */
+    public static int aggregatePasses(long rows, long memoryBytes) {
+        long needed = rows * ConcurrentLogIdSet.BYTES_PER_ID;
+        int passes = 1;
+        while (passes < ConcurrentLogIdSet.STRIPES && needed > memoryBytes * passes) {
+            passes *= 2;
+        }
+        return passes;
     }
 
     public void add(CanonicalRecord row) {

@@ -1,4 +1,4 @@
-package io.atlas.ports.engine;
+package io.atlas.domain.aggregate;
 
 import java.nio.charset.StandardCharsets;
 

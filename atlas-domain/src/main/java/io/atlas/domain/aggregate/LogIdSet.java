@@ -1,11 +1,11 @@
-package io.atlas.ports.engine;
+package io.atlas.domain.aggregate;
 
 /**
  * The set of distinct {@code log_id}s of a day, exact and compact: each id (SHA-256, 64 hex characters) is stored as
  * its 32 bytes in four {@code long}s of one open-addressing table, about 43 bytes per id at the maximum load. The ids'
  * own bits are uniform, so their first word is the hash.
  */
-public final class LogIdSet {
+final class LogIdSet {
     private static final double MAX_LOAD = 0.75;
     private long[] slots = new long[4 * 1024];
     private boolean[] used = new boolean[1024];
