@@ -1,228 +1,171 @@
 package io.atlas.local.dataset;
 
-import io.atlas.domain.aggregate.DailyActivity;
-import io.atlas.domain.lake.LogFormat;
-import io.atlas.domain.lake.LogType;
-import io.atlas.domain.normalize.RejectRow;
-import io.atlas.domain.record.CanonicalRecord;
-import io.atlas.domain.record.RejectReason;
+import io.atlas.domain.catalog.Column;
+import io.atlas.domain.catalog.RowMapping;
+import io.atlas.domain.catalog.TableRows;
 import io.atlas.ports.dataset.Dataset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
+import org.jspecify.annotations.Nullable;
 
-/** The Parquet (Avro) schemas of the three tables, in the column order of {@link io.atlas.domain.catalog.AtlasTables}. */
+/**
+ * The Parquet codecs of the three tables, derived from the domain's {@link RowMapping}s: the Avro schema (and from
+ * it the Parquet schema) follows the table definition's columns, and rows are written and read column by column by
+ * name. Partition columns are not stored in the files, only in the path.
+ */
 final class RowCodecs {
     private RowCodecs() {}
 
+    private static final RowCodec<?> LOGS = of(TableRows.LOGS);
+    private static final RowCodec<?> REJECTS = of(TableRows.REJECTS);
+    private static final RowCodec<?> DAILY_ACTIVITY = of(TableRows.DAILY_ACTIVITY);
+
     @SuppressWarnings("unchecked")
     static <R> RowCodec<R> forDataset(Dataset<R> dataset) {
-        if (dataset == Dataset.LOGS) {
+        if (dataset.equals(Dataset.LOGS)) {
             return (RowCodec<R>) LOGS;
         }
-        if (dataset == Dataset.REJECTS) {
+        if (dataset.equals(Dataset.REJECTS)) {
             return (RowCodec<R>) REJECTS;
         }
-        if (dataset == Dataset.DAILY_ACTIVITY) {
+        if (dataset.equals(Dataset.DAILY_ACTIVITY)) {
             return (RowCodec<R>) DAILY_ACTIVITY;
         }
         throw new IllegalArgumentException("No codec for dataset " + dataset);
     }
 
-    private static Schema timestampMillis() {
-        return LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
+    /** The codec of any row mapping. */
+    static <R> RowCodec<R> of(RowMapping<R> mapping) {
+        return new MappedCodec<>(mapping);
     }
 
-    private static Schema date() {
-        return LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+    /** The Avro schema of a mapping's table: one field per data column, optional where the column is nullable. */
+    static Schema avroSchema(RowMapping<?> mapping) {
+        SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(mapping.table().name())
+                .namespace("io.atlas").fields();
+        for (Column column : mapping.table().columns()) {
+            Schema type = avroType(column);
+            if (mapping.nullable(column)) {
+                fields = fields.name(column.name()).type(Schema.createUnion(Schema.create(Schema.Type.NULL), type))
+                        .withDefault(null);
+            } else {
+                fields = fields.name(column.name()).type(type).noDefault();
+            }
+        }
+        return fields.endRecord();
     }
 
-    private static void field(RecordConsumer consumer, String name, int index, String value) {
-        if (value != null) {
-            consumer.startField(name, index);
-            // An array-backed Binary: the dictionary writers hash and compare it much faster than fromString's
-            // ByteBuffer-backed one.
-            consumer.addBinary(Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8)));
-            consumer.endField(name, index);
+    private static Schema avroType(Column column) {
+        return switch (column.type()) {
+            case STRING -> Schema.create(Schema.Type.STRING);
+            case INT -> Schema.create(Schema.Type.INT);
+            case BIGINT -> Schema.create(Schema.Type.LONG);
+            case DOUBLE -> Schema.create(Schema.Type.DOUBLE);
+            case BOOLEAN -> Schema.create(Schema.Type.BOOLEAN);
+            case DATE -> LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+            case TIMESTAMP -> LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
+            case MAP_STRING_BIGINT -> Schema.createMap(Schema.create(Schema.Type.LONG));
+        };
+    }
+
+    private static final class MappedCodec<R> implements RowCodec<R> {
+        private final RowMapping<R> mapping;
+        private final Schema schema;
+        private final Column[] columns;
+        private final List<Function<R, @Nullable Object>> values;
+
+        MappedCodec(RowMapping<R> mapping) {
+            this.mapping = mapping;
+            this.schema = avroSchema(mapping);
+            this.columns = mapping.table().columns().toArray(Column[]::new);
+            this.values = mapping.valuesInColumnOrder();
+        }
+
+        @Override
+        public Schema schema() {
+            return schema;
+        }
+
+        @Override
+        public void write(R row, RecordConsumer consumer) {
+            for (int i = 0; i < columns.length; i++) {
+                Object value = values.get(i).apply(row);
+                if (value == null) {
+                    if (!mapping.nullable(columns[i])) {
+                        throw new IllegalArgumentException("Cannot write " + mapping.table().name() + ": "
+                                + columns[i].name() + " is null");
+                    }
+                    continue;
+                }
+                consumer.startField(columns[i].name(), i);
+                writeValue(consumer, columns[i], value);
+                consumer.endField(columns[i].name(), i);
+            }
+        }
+
+        @Override
+        public R decode(GenericRecord record, List<String> partition) {
+            return mapping.row(name -> {
+                Schema.Field field = record.getSchema().getField(name);
+                if (field == null) {
+                    return null; // a column added after this file was written
+                }
+                Object value = record.get(field.pos());
+                return value == null ? null : readValue(mapping.table().column(name).orElseThrow(), value);
+            }, partition);
         }
     }
 
-    private static void field(RecordConsumer consumer, String name, int index, long value) {
-        consumer.startField(name, index);
-        consumer.addLong(value);
-        consumer.endField(name, index);
+    private static void writeValue(RecordConsumer consumer, Column column, Object value) {
+        switch (column.type()) {
+            // An array-backed Binary: the dictionary writers hash and compare it much faster than fromString's
+            // ByteBuffer-backed one.
+            case STRING -> consumer.addBinary(Binary.fromConstantByteArray(((String) value).getBytes(StandardCharsets.UTF_8)));
+            case INT -> consumer.addInteger((Integer) value);
+            case BIGINT -> consumer.addLong((Long) value);
+            case DOUBLE -> consumer.addDouble((Double) value);
+            case BOOLEAN -> consumer.addBoolean((Boolean) value);
+            case DATE -> consumer.addInteger((int) ((LocalDate) value).toEpochDay());
+            case TIMESTAMP -> consumer.addLong(((Instant) value).toEpochMilli());
+            case MAP_STRING_BIGINT -> writeMap(consumer, (Map<?, ?>) value);
+        }
     }
 
-    private static void field(RecordConsumer consumer, String name, int index, int value) {
-        consumer.startField(name, index);
-        consumer.addInteger(value);
-        consumer.endField(name, index);
-    }
-
-    private static void mapField(RecordConsumer consumer, String name, int index, Map<String, Long> map) {
-        consumer.startField(name, index);
+    private static void writeMap(RecordConsumer consumer, Map<?, ?> map) {
         consumer.startGroup();
         if (!map.isEmpty()) {
             consumer.startField("key_value", 0);
-            for (Map.Entry<String, Long> entry : map.entrySet()) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
                 consumer.startGroup();
-                field(consumer, "key", 0, entry.getKey());
-                field(consumer, "value", 1, (long) entry.getValue());
+                consumer.startField("key", 0);
+                consumer.addBinary(Binary.fromConstantByteArray(entry.getKey().toString().getBytes(StandardCharsets.UTF_8)));
+                consumer.endField("key", 0);
+                consumer.startField("value", 1);
+                consumer.addLong(((Number) entry.getValue()).longValue());
+                consumer.endField("value", 1);
                 consumer.endGroup();
             }
             consumer.endField("key_value", 0);
         }
         consumer.endGroup();
-        consumer.endField(name, index);
     }
 
-    private static String string(Object value) {
-        return value.toString();
+    private static Object readValue(Column column, Object value) {
+        return switch (column.type()) {
+            case STRING -> value.toString();
+            case INT, BIGINT, DOUBLE, BOOLEAN, MAP_STRING_BIGINT -> value;
+            case DATE -> LocalDate.ofEpochDay((Integer) value);
+            case TIMESTAMP -> Instant.ofEpochMilli((Long) value);
+        };
     }
-
-    private static String nullableString(Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    static final RowCodec<CanonicalRecord> LOGS = new RowCodec<>() {
-        private final Schema schema = SchemaBuilder.record("logs").namespace("io.atlas").fields()
-                .requiredString("log_id")
-                .name("event_timestamp").type(timestampMillis()).noDefault()
-                .requiredString("ip_address")
-                .optionalString("device")
-                .requiredString("request_type")
-                .requiredInt("status_code")
-                .optionalString("endpoint")
-                .optionalString("message")
-                .requiredString("app_name")
-                .requiredString("raw_format")
-                .requiredString("source_file")
-                .endRecord();
-
-        @Override
-        public Schema schema() {
-            return schema;
-        }
-
-        @Override
-        public void write(CanonicalRecord row, RecordConsumer c) {
-            field(c, "log_id", 0, row.logId());
-            field(c, "event_timestamp", 1, row.eventTimestamp().toEpochMilli());
-            field(c, "ip_address", 2, row.ipAddress());
-            field(c, "device", 3, row.device());
-            field(c, "request_type", 4, row.requestType());
-            field(c, "status_code", 5, row.statusCode());
-            field(c, "endpoint", 6, row.endpoint());
-            field(c, "message", 7, row.message());
-            field(c, "app_name", 8, row.appName());
-            field(c, "raw_format", 9, row.rawFormat().folder());
-            field(c, "source_file", 10, row.sourceFile());
-        }
-
-        @Override
-        public CanonicalRecord decode(GenericRecord r, List<String> partition) {
-            LogType logType = LogType.valueOf(partition.get(0).toUpperCase(java.util.Locale.ROOT));
-            LogFormat format = LogFormat.fromFolder(string(r.get(9)))
-                    .orElseThrow(() -> new IllegalStateException("Unknown raw_format " + r.get(9)));
-            return new CanonicalRecord(string(r.get(0)), Instant.ofEpochMilli((Long) r.get(1)), string(r.get(2)),
-                    nullableString(r.get(3)), string(r.get(4)), (Integer) r.get(5), nullableString(r.get(6)),
-                    nullableString(r.get(7)), string(r.get(8)), logType, format, string(r.get(10)));
-        }
-    };
-
-    static final RowCodec<RejectRow> REJECTS = new RowCodec<>() {
-        private final Schema schema = SchemaBuilder.record("data_quality_rejects").namespace("io.atlas").fields()
-                .name("process_date").type(date()).noDefault()
-                .requiredString("source_file")
-                .requiredString("raw_format")
-                .requiredLong("record_index")
-                .requiredString("reason_code")
-                .requiredString("reason_detail")
-                .requiredString("raw_record")
-                .endRecord();
-
-        @Override
-        public Schema schema() {
-            return schema;
-        }
-
-        @Override
-        public void write(RejectRow row, RecordConsumer c) {
-            field(c, "process_date", 0, (int) row.processDate().toEpochDay());
-            field(c, "source_file", 1, row.sourceFile());
-            field(c, "raw_format", 2, row.rawFormat().folder());
-            field(c, "record_index", 3, row.recordIndex());
-            field(c, "reason_code", 4, row.reasonCode().name());
-            field(c, "reason_detail", 5, row.reasonDetail());
-            field(c, "raw_record", 6, row.rawRecord());
-        }
-
-        @Override
-        public RejectRow decode(GenericRecord r, List<String> partition) {
-            LogFormat format = LogFormat.fromFolder(string(r.get(2)))
-                    .orElseThrow(() -> new IllegalStateException("Unknown raw_format " + r.get(2)));
-            return new RejectRow(LocalDate.ofEpochDay((Integer) r.get(0)), string(r.get(1)), format, (Long) r.get(3),
-                    RejectReason.valueOf(string(r.get(4))), string(r.get(5)), string(r.get(6)));
-        }
-    };
-
-    static final RowCodec<DailyActivity> DAILY_ACTIVITY = new RowCodec<>() {
-        private final Schema counts = Schema.createMap(Schema.create(Schema.Type.LONG));
-        private final Schema schema = SchemaBuilder.record("daily_activity").namespace("io.atlas").fields()
-                .requiredLong("total_requests")
-                .requiredLong("error_count")
-                .requiredLong("client_error_count")
-                .requiredLong("server_error_count")
-                .requiredLong("unique_ips")
-                .name("requests_by_device").type(counts).noDefault()
-                .name("requests_by_type").type(counts).noDefault()
-                .name("requests_by_app").type(counts).noDefault()
-                .name("errors_by_code").type(counts).noDefault()
-                .requiredLong("duplicate_records")
-                .requiredLong("rejected_records")
-                .endRecord();
-
-        @Override
-        public Schema schema() {
-            return schema;
-        }
-
-        @Override
-        public void write(DailyActivity row, RecordConsumer c) {
-            field(c, "total_requests", 0, row.totalRequests());
-            field(c, "error_count", 1, row.errorCount());
-            field(c, "client_error_count", 2, row.clientErrorCount());
-            field(c, "server_error_count", 3, row.serverErrorCount());
-            field(c, "unique_ips", 4, row.uniqueIps());
-            mapField(c, "requests_by_device", 5, row.requestsByDevice());
-            mapField(c, "requests_by_type", 6, row.requestsByType());
-            mapField(c, "requests_by_app", 7, row.requestsByApp());
-            mapField(c, "errors_by_code", 8, row.errorsByCode());
-            field(c, "duplicate_records", 9, row.duplicateRecords());
-            field(c, "rejected_records", 10, row.rejectedRecords());
-        }
-
-        @Override
-        public DailyActivity decode(GenericRecord r, List<String> partition) {
-            return new DailyActivity(LocalDate.parse(partition.get(0)), (Long) r.get(0), (Long) r.get(1), (Long) r.get(2),
-                    (Long) r.get(3), (Long) r.get(4), counts(r.get(5)), counts(r.get(6)), counts(r.get(7)),
-                    counts(r.get(8)), (Long) r.get(9), (Long) r.get(10));
-        }
-
-        private SortedMap<String, Long> counts(Object value) {
-            SortedMap<String, Long> map = new TreeMap<>();
-            ((Map<?, ?>) value).forEach((k, v) -> map.put(k.toString(), (Long) v));
-            return map;
-        }
-    };
 }
