@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atlas.aws.sns.SnsNotifier;
 import io.atlas.domain.run.RunId;
+import io.atlas.ports.ledger.RunKind;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
+import io.atlas.ports.ledger.StepName;
 import io.atlas.ports.notify.RunSummary;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,10 +47,10 @@ class SnsNotifierTest {
     }
 
     private static RunRecord failedRun() {
-        RunRecord run = RunRecord.started(RunId.of("r1"), "pipeline", Optional.of(LocalDate.of(2024, 11, 29)), T,
-                List.of("normalize", "crawl_logs"));
-        return run.withStep(run.step("normalize").orElseThrow().started(T).succeeded(T, Map.of("read", 10L, "rejected.MISSING_FIELD", 2L)))
-                .withStep(run.step("crawl_logs").orElseThrow().started(T).failed(T, "Cannot update table: incompatible"))
+        RunRecord run = RunRecord.started(RunId.of("r1"), RunKind.PIPELINE, Optional.of(LocalDate.of(2024, 11, 29)), T,
+                List.of(StepName.NORMALIZE, StepName.CRAWL_LOGS));
+        return run.withStep(run.step(StepName.NORMALIZE).orElseThrow().started(T).succeeded(T, Map.of("read", 10L, "rejected.MISSING_FIELD", 2L)))
+                .withStep(run.step(StepName.CRAWL_LOGS).orElseThrow().started(T).failed(T, "Cannot update table: incompatible"))
                 .ended(T, RunState.FAILED);
     }
 

@@ -30,7 +30,7 @@ public final class SnsNotifier implements Notifier {
                     .message(summary.text()));
         } catch (SdkException e) {
             // A notification must never fail a run that already finished; the run ledger has the facts.
-            LOG.warn("Cannot notify {} about run {}: {}", topicArn, summary.runId(), e.getMessage());
+            LOG.warn("Cannot notify {} about run {}: {}", topicArn, summary.runId().value(), e.getMessage());
         }
     }
 }

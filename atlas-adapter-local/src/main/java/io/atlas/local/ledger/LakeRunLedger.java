@@ -9,9 +9,11 @@ import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.ObjectKey;
 import io.atlas.domain.run.RunId;
 import io.atlas.local.json.LakeJson;
+import io.atlas.ports.ledger.RunKind;
 import io.atlas.ports.ledger.RunLedger;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
+import io.atlas.ports.ledger.StepName;
 import io.atlas.ports.ledger.StepRecord;
 import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
@@ -62,7 +64,7 @@ public final class LakeRunLedger implements RunLedger {
     static ObjectNode toJson(RunRecord run) {
         ObjectNode node = LakeJson.object();
         node.put("run_id", run.runId().value());
-        node.put("kind", run.kind());
+        node.put("kind", run.kind().wireName());
         node.put("process_date", run.processDate().map(LocalDate::toString).orElse(null));
         node.put("started_at", run.startedAt().toString());
         node.put("ended_at", run.endedAt().map(Instant::toString).orElse(null));
@@ -70,7 +72,7 @@ public final class LakeRunLedger implements RunLedger {
         ArrayNode steps = node.putArray("steps");
         for (StepRecord step : run.steps()) {
             ObjectNode entry = steps.addObject();
-            entry.put("name", step.name());
+            entry.put("name", step.name().wireName());
             entry.put("state", step.state().name());
             entry.put("started_at", step.startedAt().map(Instant::toString).orElse(null));
             entry.put("ended_at", step.endedAt().map(Instant::toString).orElse(null));
@@ -86,10 +88,10 @@ public final class LakeRunLedger implements RunLedger {
         for (JsonNode entry : node.path("steps")) {
             TreeMap<String, Long> counts = new TreeMap<>();
             entry.path("counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
-            steps.add(new StepRecord(LakeJson.text(entry, "name"), RunState.valueOf(LakeJson.text(entry, "state")),
+            steps.add(new StepRecord(StepName.fromWire(LakeJson.text(entry, "name")), RunState.valueOf(LakeJson.text(entry, "state")),
                     instant(entry, "started_at"), instant(entry, "ended_at"), counts, optionalText(entry, "error")));
         }
-        return new RunRecord(RunId.of(LakeJson.text(node, "run_id")), LakeJson.text(node, "kind"),
+        return new RunRecord(RunId.of(LakeJson.text(node, "run_id")), RunKind.fromWire(LakeJson.text(node, "kind")),
                 optionalText(node, "process_date").map(LocalDate::parse), Instant.parse(LakeJson.text(node, "started_at")),
                 instant(node, "ended_at"), RunState.valueOf(LakeJson.text(node, "state")), steps);
     }

@@ -6,6 +6,8 @@ import io.atlas.app.service.PipelineRunner;
 import io.atlas.domain.schedule.DateRange;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
+import io.atlas.ports.ledger.CountKey;
+import io.atlas.ports.ledger.StepName;
 import io.atlas.ports.ledger.StepRecord;
 import io.atlas.ports.lock.RunConflictException;
 import java.io.PrintWriter;
@@ -78,12 +80,12 @@ final class BackfillCommand implements Callable<Integer> {
         BackfillReport report = new BackfillReport(runs);
         List<List<String>> rows = new ArrayList<>();
         for (RunRecord run : runs) {
-            StepRecord normalize = run.step(PipelineRunner.NORMALIZE).orElseThrow();
-            StepRecord aggregate = run.step(PipelineRunner.AGGREGATE).orElseThrow();
-            String failure = run.failedStep().map(s -> s.name() + ": " + s.error().orElse("")).orElse("");
+            StepRecord normalize = run.step(StepName.NORMALIZE).orElseThrow();
+            StepRecord aggregate = run.step(StepName.AGGREGATE).orElseThrow();
+            String failure = run.failedStep().map(s -> s.name().wireName() + ": " + s.error().orElse("")).orElse("");
             rows.add(List.of(run.processDate().map(Object::toString).orElse(""), run.state().name(),
-                    count(normalize, "processed"), count(normalize, "rejected"), count(aggregate, "total_requests"),
-                    count(aggregate, "error_count"), Outputs.duration(run), failure));
+                    count(normalize, CountKey.PROCESSED), count(normalize, CountKey.REJECTED),
+                    count(aggregate, CountKey.TOTAL_REQUESTS), count(aggregate, CountKey.ERROR_COUNT), Outputs.duration(run), failure));
         }
         out.println();
         out.print(TextTable.render(List.of("date", "state", "processed", "rejected", "total_requests", "error_count",
@@ -93,8 +95,7 @@ final class BackfillCommand implements Callable<Integer> {
         return report.succeeded() && conflicts == 0 ? AtlasCli.OK : AtlasCli.FAILED;
     }
 
-    private static String count(StepRecord step, String key) {
-        Long value = step.counts().get(key);
-        return value == null ? "-" : value.toString();
+    private static String count(StepRecord step, CountKey key) {
+        return step.count(key).map(Object::toString).orElse("-");
     }
 }

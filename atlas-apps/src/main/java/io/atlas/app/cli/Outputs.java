@@ -2,6 +2,7 @@ package io.atlas.app.cli;
 
 import io.atlas.app.service.IngestOutcome;
 import io.atlas.app.service.IngestReport;
+import io.atlas.ports.ledger.CountKey;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.StepRecord;
 import java.io.PrintWriter;
@@ -53,15 +54,17 @@ final class Outputs {
     static String steps(RunRecord run) {
         List<List<String>> rows = new ArrayList<>();
         for (StepRecord step : run.steps()) {
-            rows.add(List.of(step.name(), step.state().name(), duration(step),
+            rows.add(List.of(step.name().wireName(), step.state().name(), duration(step),
                     step.error().orElse(step.counts().isEmpty() ? "" : headline(step))));
         }
         return TextTable.render(List.of("step", "state", "time", "detail"), rows);
     }
 
     private static String headline(StepRecord step) {
-        List<String> keys = List.of("read", "processed", "rejected", "other_day", "files", "total_requests", "error_count",
-                "unique_ips", "duplicate_records", "rejected_records", "logs.partitions", "partitions");
+        List<String> keys = List.of(CountKey.READ.wireName(), CountKey.PROCESSED.wireName(), CountKey.REJECTED.wireName(),
+                CountKey.OTHER_DAY.wireName(), CountKey.FILES.wireName(), CountKey.TOTAL_REQUESTS.wireName(),
+                CountKey.ERROR_COUNT.wireName(), CountKey.UNIQUE_IPS.wireName(), CountKey.DUPLICATE_RECORDS.wireName(),
+                CountKey.REJECTED_RECORDS.wireName(), CountKey.PARTITIONS.of("logs"), CountKey.PARTITIONS.wireName());
         return keys.stream().filter(step.counts()::containsKey)
                 .map(k -> k + "=" + step.counts().get(k))
                 .collect(Collectors.joining(" "));

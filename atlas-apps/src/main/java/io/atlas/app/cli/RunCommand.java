@@ -3,6 +3,7 @@ package io.atlas.app.cli;
 import io.atlas.app.Atlas;
 import io.atlas.app.service.PipelineRunner;
 import io.atlas.ports.ledger.RunRecord;
+import io.atlas.ports.ledger.StepName;
 import io.atlas.ports.ledger.RunState;
 import io.atlas.ports.ledger.StepRecord;
 import io.atlas.ports.lock.RunConflictException;
@@ -56,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
                 try {
                     run = atlas.run(day, validate, new PipelineRunner.Listener() {
                         @Override
-                        public void stepStarted(LocalDate d, String step) {
+                        public void stepStarted(LocalDate d, StepName step) {
                             out.println(d + " " + step + " ...");
                             out.flush();
                         }

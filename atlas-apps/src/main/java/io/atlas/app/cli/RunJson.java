@@ -20,7 +20,7 @@ final class RunJson {
         for (RunRecord run : runs) {
             ObjectNode node = array.addObject();
             node.put("run_id", run.runId().value());
-            node.put("kind", run.kind());
+            node.put("kind", run.kind().wireName());
             node.put("process_date", run.processDate().map(Object::toString).orElse(null));
             node.put("state", run.state().name());
             node.put("started_at", run.startedAt().toString());
@@ -28,7 +28,7 @@ final class RunJson {
             ArrayNode steps = node.putArray("steps");
             for (StepRecord step : run.steps()) {
                 ObjectNode entry = steps.addObject();
-                entry.put("name", step.name());
+                entry.put("name", step.name().wireName());
                 entry.put("state", step.state().name());
                 ObjectNode counts = entry.putObject("counts");
                 step.counts().forEach(counts::put);

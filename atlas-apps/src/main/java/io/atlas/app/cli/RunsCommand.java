@@ -2,7 +2,6 @@ package io.atlas.app.cli;
 
 import io.atlas.app.Atlas;
 import io.atlas.ports.ledger.RunRecord;
-import io.atlas.ports.ledger.StepRecord;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +38,8 @@ final class RunsCommand implements Callable<Integer> {
             }
             List<List<String>> rows = new ArrayList<>();
             for (RunRecord run : runs) {
-                String failure = run.failedStep().map(StepRecord::name).orElse("");
-                rows.add(List.of(run.runId().value(), run.kind(), run.processDate().map(Object::toString).orElse(""),
+                String failure = run.failedStep().map(s -> s.name().wireName()).orElse("");
+                rows.add(List.of(run.runId().value(), run.kind().wireName(), run.processDate().map(Object::toString).orElse(""),
                         run.state().name(), run.startedAt().toString(), Outputs.duration(run), failure));
             }
             out.print(TextTable.render(List.of("run_id", "kind", "date", "state", "started", "time", "failed_step"), rows));

@@ -5,6 +5,8 @@ import io.atlas.app.service.Crawler;
 import io.atlas.aws.glue.GlueCatalog;
 import io.atlas.domain.lake.LogType;
 import io.atlas.ports.dataset.Dataset;
+import io.atlas.ports.ledger.CountKey;
+import io.atlas.ports.ledger.StepName;
 import io.atlas.ports.storage.ObjectStore;
 import io.atlas.spark.LakeLocation;
 import io.atlas.spark.SparkPartitionSource;
@@ -25,7 +27,7 @@ public final class CrawlJob {
     public static void main(String[] args) {
         GlueArguments arguments = GlueArguments.parse(args);
         String table = table(arguments);
-        GlueJob.run("crawl_" + table, arguments, (parsed, store, engine, context) -> crawl(table, parsed, store));
+        GlueJob.run(StepName.fromWire("crawl_" + table), arguments, (parsed, store, engine, context) -> crawl(table, parsed, store));
     }
 
     private static Map<String, Long> crawl(String table, GlueArguments arguments, ObjectStore store) {
@@ -34,13 +36,13 @@ public final class CrawlJob {
                 new SparkPartitionSource(SparkSession.builder().getOrCreate(), LakeLocation.parse(arguments.lake()), store));
         if (table.equals("daily_activity")) {
             CrawlReport gold = crawler.crawl(Dataset.DAILY_ACTIVITY, Set.of(Dataset.dailyActivityPartition(date)));
-            return Map.of("added", (long) gold.added(), "dropped", (long) gold.dropped());
+            return Map.of(CountKey.ADDED.wireName(), (long) gold.added(), CountKey.DROPPED.wireName(), (long) gold.dropped());
         }
         CrawlReport logs = crawler.crawl(Dataset.LOGS, Set.of(Dataset.logsPartition(LogType.ACCESS, date),
                 Dataset.logsPartition(LogType.ERROR, date)));
         CrawlReport rejects = crawler.crawl(Dataset.REJECTS, Set.of(Dataset.rejectsPartition(date)));
-        return Map.of("logs.added", (long) logs.added(), "logs.dropped", (long) logs.dropped(),
-                "rejects.added", (long) rejects.added(), "rejects.dropped", (long) rejects.dropped());
+        return Map.of(CountKey.ADDED.of("logs"), (long) logs.added(), CountKey.DROPPED.of("logs"), (long) logs.dropped(),
+                CountKey.ADDED.of("rejects"), (long) rejects.added(), CountKey.DROPPED.of("rejects"), (long) rejects.dropped());
     }
 
     /** {@code --table}, {@code logs} when absent. */

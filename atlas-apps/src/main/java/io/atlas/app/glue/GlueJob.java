@@ -10,8 +10,10 @@ import io.atlas.domain.run.RunContext;
 import io.atlas.domain.run.RunId;
 import io.atlas.ports.AtlasException;
 import io.atlas.ports.engine.Engine;
+import io.atlas.ports.ledger.RunKind;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
+import io.atlas.ports.ledger.StepName;
 import io.atlas.ports.ledger.StepRecord;
 import io.atlas.ports.storage.ObjectStore;
 import io.atlas.spark.LakeLocation;
@@ -45,7 +47,7 @@ final class GlueJob {
         Map<String, Long> run(GlueArguments arguments, ObjectStore store, Supplier<Engine> engine, RunContext context);
     }
 
-    static void run(String job, GlueArguments arguments, Step step) {
+    static void run(StepName job, GlueArguments arguments, Step step) {
         RunContexts contexts = new RunContexts(Clock.systemUTC());
         RunContext context = arguments.jobRunId()
                 .map(id -> new RunContext(RunId.of(id.replaceAll("[^A-Za-z0-9._-]", "_")), contexts.now()))
@@ -55,7 +57,7 @@ final class GlueJob {
         SparkSession spark = SparkSession.builder().appName("atlas-" + job).getOrCreate();
         Supplier<Engine> engine = () -> new SparkEngine(spark, LakeLocation.parse(arguments.lake()), store,
                 NormalizationSettings.DEFAULTS, SparkEngineOptions.DEFAULTS);
-        RunRecord record = RunRecord.started(context.runId(), "glue_" + job, Optional.of(arguments.processDate()),
+        RunRecord record = RunRecord.started(context.runId(), RunKind.glue(job), Optional.of(arguments.processDate()),
                 context.startedAt(), List.of(job));
         StepRecord started = record.step(job).orElseThrow().started(context.startedAt());
         try {
@@ -68,7 +70,7 @@ final class GlueJob {
             record = record.withStep(started.failed(contexts.now(), message)).ended(contexts.now(), RunState.FAILED);
             ledger.save(record);
             String line = jsonLine(job, arguments, context, "FAILED", Map.of(), e);
-            store.write(LakeLayout.glueFailureKey(job, arguments.processDate(), context.runId()),
+            store.write(LakeLayout.glueFailureKey(job.wireName(), arguments.processDate(), context.runId()),
                     line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             LOG.error(line);
             throw e;
@@ -76,12 +78,12 @@ final class GlueJob {
     }
 
     /** One JSON line: what the job did, for CloudWatch and for the failure record. */
-    static String jsonLine(String job, GlueArguments arguments, RunContext context, String state, Map<String, Long> counts,
+    static String jsonLine(StepName job, GlueArguments arguments, RunContext context, String state, Map<String, Long> counts,
             RuntimeException error) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.writeStartObject();
-            json.writeStringField("job", job);
+            json.writeStringField("job", job.wireName());
             json.writeStringField("run_id", context.runId().value());
             json.writeStringField("process_date", arguments.processDate().toString());
             json.writeStringField("lake", arguments.lake());

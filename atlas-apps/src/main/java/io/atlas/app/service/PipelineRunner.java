@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atlas.domain.aggregate.DailyActivity;
 import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.LogType;
 import io.atlas.domain.lake.ObjectKey;
@@ -15,10 +14,12 @@ import io.atlas.domain.run.RunContext;
 import io.atlas.ports.AtlasException;
 import io.atlas.ports.dataset.Dataset;
 import io.atlas.ports.engine.Engine;
-import io.atlas.ports.engine.NormalizeResult;
+import io.atlas.ports.ledger.CountKey;
+import io.atlas.ports.ledger.RunKind;
 import io.atlas.ports.ledger.RunLedger;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
+import io.atlas.ports.ledger.StepName;
 import io.atlas.ports.ledger.StepRecord;
 import io.atlas.ports.lock.RunLocks;
 import io.atlas.ports.notify.Notifier;
@@ -41,11 +42,6 @@ import org.slf4j.LoggerFactory;
  * pending changes that existed when it started.
  */
 public final class PipelineRunner {
-    public static final String NORMALIZE = "normalize";
-    public static final String CRAWL_LOGS = "crawl_logs";
-    public static final String AGGREGATE = "aggregate";
-    public static final String CRAWL_DAILY_ACTIVITY = "crawl_daily_activity";
-    public static final String VALIDATE = "validate";
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -53,7 +49,7 @@ public final class PipelineRunner {
     public interface Listener {
         Listener NONE = new Listener() {};
 
-        default void stepStarted(LocalDate date, String step) {}
+        default void stepStarted(LocalDate date, StepName step) {}
 
         default void stepEnded(LocalDate date, StepRecord step) {}
     }
@@ -93,14 +89,15 @@ public final class PipelineRunner {
     }
 
     private RunRecord runLocked(LocalDate date, RunContext context, boolean validate, Listener listener) {
-        List<String> steps = new ArrayList<>(List.of(NORMALIZE, CRAWL_LOGS, AGGREGATE, CRAWL_DAILY_ACTIVITY));
+        List<StepName> steps = new ArrayList<>(List.of(StepName.NORMALIZE, StepName.CRAWL_LOGS, StepName.AGGREGATE,
+                StepName.CRAWL_DAILY_ACTIVITY));
         if (validate) {
-            steps.add(VALIDATE);
+            steps.add(StepName.VALIDATE);
         }
-        RunRecord record = RunRecord.started(context.runId(), "pipeline", Optional.of(date), context.startedAt(), steps);
+        RunRecord record = RunRecord.started(context.runId(), RunKind.PIPELINE, Optional.of(date), context.startedAt(), steps);
         ledger.save(record);
         List<ObjectKey> pendingAtStart = changes.snapshot(date);
-        for (String step : steps) {
+        for (StepName step : steps) {
             StepRecord started = record.step(step).orElseThrow().started(clock.now());
             record = record.withStep(started);
             ledger.save(record);
@@ -128,51 +125,33 @@ public final class PipelineRunner {
         return record;
     }
 
-    private Map<String, Long> execute(String step, LocalDate date, RunContext context) {
-        switch (step) {
-            case NORMALIZE: {
-                NormalizeResult result = engine.normalize(context, date);
-                return result.asCounts();
-            }
-            case CRAWL_LOGS: {
+    private Map<String, Long> execute(StepName step, LocalDate date, RunContext context) {
+        return switch (step) {
+            case NORMALIZE -> engine.normalize(context, date).asCounts();
+            case CRAWL_LOGS -> {
                 Set<List<String>> today = Set.of(Dataset.logsPartition(LogType.ACCESS, date),
                         Dataset.logsPartition(LogType.ERROR, date));
-                CrawlReport logs = crawler.crawl(Dataset.LOGS, today);
-                CrawlReport rejects = crawler.crawl(Dataset.REJECTS, Set.of(Dataset.rejectsPartition(date)));
-                return Map.of("logs.added", (long) logs.added(), "logs.dropped", (long) logs.dropped(),
-                        "logs.partitions", (long) logs.partitions(), "rejects.added", (long) rejects.added(),
-                        "rejects.dropped", (long) rejects.dropped(), "rejects.partitions", (long) rejects.partitions());
+                Map<String, Long> counts = new TreeMap<>(crawler.crawl(Dataset.LOGS, today).asCounts("logs"));
+                counts.putAll(crawler.crawl(Dataset.REJECTS, Set.of(Dataset.rejectsPartition(date))).asCounts("rejects"));
+                yield counts;
             }
-            case AGGREGATE: {
-                DailyActivity row = engine.aggregate(context, date);
-                Map<String, Long> counts = new TreeMap<>();
-                counts.put("total_requests", row.totalRequests());
-                counts.put("error_count", row.errorCount());
-                counts.put("unique_ips", row.uniqueIps());
-                counts.put("duplicate_records", row.duplicateRecords());
-                counts.put("rejected_records", row.rejectedRecords());
-                return counts;
-            }
-            case CRAWL_DAILY_ACTIVITY: {
-                CrawlReport gold = crawler.crawl(Dataset.DAILY_ACTIVITY, Set.of(Dataset.dailyActivityPartition(date)));
-                return Map.of("added", (long) gold.added(), "dropped", (long) gold.dropped(), "partitions", (long) gold.partitions());
-            }
-            case VALIDATE: {
+            case AGGREGATE -> StepCounts.aggregate(engine.aggregate(context, date));
+            case CRAWL_DAILY_ACTIVITY ->
+                crawler.crawl(Dataset.DAILY_ACTIVITY, Set.of(Dataset.dailyActivityPartition(date))).asCounts();
+            case VALIDATE -> {
                 ValidationReport report = validator.validate(date);
                 if (!report.passed()) {
                     throw new ValidationFailedException(date, report);
                 }
-                return Map.of("checks", (long) report.checks().size());
+                yield Map.of(CountKey.CHECKS.wireName(), (long) report.checks().size());
             }
-            default:
-                throw new IllegalArgumentException("Unknown step " + step);
-        }
+        };
     }
 
-    private void writeFailure(RunRecord record, String step, LocalDate date, RuntimeException error) {
+    private void writeFailure(RunRecord record, StepName step, LocalDate date, RuntimeException error) {
         ObjectNode node = JSON.createObjectNode();
         node.put("run_id", record.runId().value());
-        node.put("job", step);
+        node.put("job", step.wireName());
         node.put("process_date", date.toString());
         node.put("error", String.valueOf(error.getMessage()));
         node.put("error_type", error.getClass().getSimpleName());
@@ -183,12 +162,12 @@ public final class PipelineRunner {
         ArrayNode steps = node.putArray("steps");
         for (StepRecord s : record.steps()) {
             ObjectNode entry = steps.addObject();
-            entry.put("name", s.name());
+            entry.put("name", s.name().wireName());
             entry.put("state", s.state().name());
             s.error().ifPresent(e -> entry.put("error", e));
         }
         try {
-            store.write(LakeLayout.glueFailureKey(step, date, record.runId()), JSON.writeValueAsBytes(node));
+            store.write(LakeLayout.glueFailureKey(step.wireName(), date, record.runId()), JSON.writeValueAsBytes(node));
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warn("Cannot record the failure of run {} in rejected/system/glue: {}", record.runId(), e.getMessage());
         }

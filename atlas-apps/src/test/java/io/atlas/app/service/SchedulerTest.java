@@ -6,6 +6,7 @@ import io.atlas.domain.lake.ObjectKey;
 import io.atlas.domain.run.RunId;
 import io.atlas.domain.schedule.SchedulePlan;
 import io.atlas.ports.inmemory.InMemoryObjectStore;
+import io.atlas.ports.ledger.RunKind;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
 import io.atlas.ports.lock.RunConflictException;
@@ -40,7 +41,7 @@ class SchedulerTest {
         Scheduler scheduler = new Scheduler(new CronSchedule("0 0 * * *"), Clock.fixed(MIDNIGHT, ZoneOffset.UTC), 30, changes,
                 date -> {
                     ran.add(date);
-                    return RunRecord.started(RunId.of("r-" + date), "pipeline", Optional.of(date), MIDNIGHT, List.of())
+                    return RunRecord.started(RunId.of("r-" + date), RunKind.PIPELINE, Optional.of(date), MIDNIGHT, List.of())
                             .ended(MIDNIGHT, RunState.SUCCEEDED);
                 });
 
@@ -74,7 +75,7 @@ class SchedulerTest {
                     if (date.equals(LocalDate.of(2024, 11, 29))) {
                         throw new RunConflictException(date, "run r0, process 1 on host");
                     }
-                    return RunRecord.started(RunId.of("r-" + date), "pipeline", Optional.of(date), MIDNIGHT, List.of())
+                    return RunRecord.started(RunId.of("r-" + date), RunKind.PIPELINE, Optional.of(date), MIDNIGHT, List.of())
                             .ended(MIDNIGHT, RunState.SUCCEEDED);
                 });
 

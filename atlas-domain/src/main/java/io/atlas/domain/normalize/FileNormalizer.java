@@ -47,29 +47,17 @@ public final class FileNormalizer {
      */
     public FileCounts normalize(LogFormat format, String sourceFile, Content content, LocalDate processDate,
             NormalizedSink sink) throws IOException {
-        long read = 0;
-        long processed = 0;
-        long rejected = 0;
-        long otherDay = 0;
         RecordClassifier classifier = new RecordClassifier(validator, processDate);
         HeldRejects<RejectRow> dayless = new HeldRejects<>();
+        Tally tally = new Tally(sink, dayless);
         try (RecordCursor cursor = RecordCursors.open(format, content.open(), limits)) {
             while (cursor.next()) {
-                read++;
-                switch (classifier.classify(cursor, format, sourceFile, cursor.index())) {
-                    case ACCEPTED -> {
-                        sink.accept(classifier.accepted());
-                        processed++;
-                    }
-                    case OTHER_DAY -> otherDay++;
-                    case REJECTED -> {
-                        sink.reject(classifier.reject());
-                        rejected++;
-                    }
-                    case REJECTED_DAYLESS -> dayless.add(classifier.reject(), classifier.reject());
-                }
+                tally.read++;
+                classifier.classify(cursor, format, sourceFile, cursor.index()).applyTo(tally);
             }
         }
+        long rejected = tally.rejected;
+        long otherDay = tally.otherDay;
         if (dayless.count() > 0) {
             if (RecordOwnership.ownedBy(processDate, java.util.Optional.empty(), classifier.earliest())) {
                 if (dayless.overflowed()) {
@@ -82,14 +70,38 @@ public final class FileNormalizer {
                 otherDay += dayless.count();
             }
         }
-        return new FileCounts(read, processed, rejected, otherDay);
+        return new FileCounts(tally.read, tally.processed, rejected, otherDay);
     }
 
     /** The second pass for a file with more timestamp-less rejects than the buffer holds. */
     private void rejectDaylessAgain(LogFormat format, String sourceFile, Content content, LocalDate processDate,
             NormalizedSink sink) throws IOException {
         try (RecordCursor cursor = RecordCursors.open(format, content.open(), limits)) {
-            new RecordClassifier(validator, processDate).rejectAgain(cursor, format, sourceFile, 0, false, true, sink);
+            new RecordClassifier(validator, processDate).rejectAgain(cursor, format, sourceFile, 0, RecordClassifier.Replay.DAYLESS, sink);
+        }
+    }
+
+    /** The first pass over a whole file: dated rejects go to the sink, timestamp-less ones are held. */
+    private static final class Tally extends RecordTally {
+        private final NormalizedSink sink;
+        private final HeldRejects<RejectRow> dayless;
+        long rejected;
+
+        Tally(NormalizedSink sink, HeldRejects<RejectRow> dayless) {
+            super(sink);
+            this.sink = sink;
+            this.dayless = dayless;
+        }
+
+        @Override
+        public void rejected(RejectRow row) {
+            sink.reject(row);
+            rejected++;
+        }
+
+        @Override
+        public void rejectedDayless(RejectRow row) {
+            dayless.add(row, row);
         }
     }
 }

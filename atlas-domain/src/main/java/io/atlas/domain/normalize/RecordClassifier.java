@@ -2,7 +2,6 @@ package io.atlas.domain.normalize;
 
 import io.atlas.domain.file.RecordCursor;
 import io.atlas.domain.lake.LogFormat;
-import io.atlas.domain.record.CanonicalRecord;
 import io.atlas.domain.record.RecordOutcome;
 import io.atlas.domain.record.RecordValidator;
 import io.atlas.domain.record.TimestampCheck;
@@ -13,15 +12,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * SPEC §3's check order for the record under a cursor in the run of {@code process_date} D: a record that cannot
  * be read or has no valid timestamp is a timestamp-less reject; a record of another day is skipped; a record of D is
- * validated into a canonical row or a reject. Keeps the last record's outcome; one instance per thread.
+ * validated into a canonical row or a reject. Remembers the earliest valid day seen; one instance per thread.
  */
 final class RecordClassifier {
-    enum Kind { ACCEPTED, OTHER_DAY, REJECTED, REJECTED_DAYLESS }
+    /** Which rejects a second pass sends on. */
+    enum Replay {
+        DATED,
+        DAYLESS,
+        DATED_AND_DAYLESS;
+
+        boolean includes(Classification.Rejected reject) {
+            return switch (this) {
+                case DATED -> !reject.dayless();
+                case DAYLESS -> reject.dayless();
+                case DATED_AND_DAYLESS -> true;
+            };
+        }
+    }
+
+    private static final Classification.OtherDay OTHER_DAY = new Classification.OtherDay();
 
     private final RecordValidator validator;
     private final LocalDate processDate;
-    private @Nullable CanonicalRecord accepted;
-    private @Nullable RejectRow reject;
     private @Nullable LocalDate earliest;
 
     RecordClassifier(RecordValidator validator, LocalDate processDate) {
@@ -30,16 +42,16 @@ final class RecordClassifier {
     }
 
     /** Classifies the cursor's current record; {@code index} is its record_index within the file. */
-    Kind classify(RecordCursor cursor, LogFormat format, String sourceFile, long index) {
+    Classification classify(RecordCursor cursor, LogFormat format, String sourceFile, long index) {
         RecordCursor.Problem problem = cursor.problem();
         if (problem != null) {
-            reject = new RejectRow(processDate, sourceFile, format, index, problem.reason(), problem.detail(), cursor.rawText());
-            return Kind.REJECTED_DAYLESS;
+            return new Classification.Rejected(new RejectRow(processDate, sourceFile, format, index, problem.reason(),
+                    problem.detail(), cursor.rawText()), true);
         }
         TimestampCheck time = RecordValidator.eventTime(cursor.fields(), format);
         if (time instanceof TimestampCheck.Invalid invalid) {
-            reject = new RejectRow(processDate, sourceFile, format, index, invalid.reason(), invalid.detail(), cursor.rawText());
-            return Kind.REJECTED_DAYLESS;
+            return new Classification.Rejected(new RejectRow(processDate, sourceFile, format, index, invalid.reason(),
+                    invalid.detail(), cursor.rawText()), true);
         }
         TimestampCheck.Valid valid = (TimestampCheck.Valid) time;
         LocalDate day = valid.utcDay();
@@ -47,40 +59,29 @@ final class RecordClassifier {
             earliest = day;
         }
         if (!day.equals(processDate)) {
-            return Kind.OTHER_DAY;
+            return OTHER_DAY;
         }
         RecordOutcome outcome = validator.validate(cursor.fields(), valid, format, sourceFile);
         if (outcome instanceof RecordOutcome.Accepted ok) {
-            accepted = ok.record();
-            return Kind.ACCEPTED;
+            return new Classification.Accepted(ok.record());
         }
         RecordOutcome.Rejected rejection = (RecordOutcome.Rejected) outcome;
-        reject = new RejectRow(processDate, sourceFile, format, index, rejection.reason(), rejection.detail(), cursor.rawText());
-        return Kind.REJECTED;
+        return new Classification.Rejected(new RejectRow(processDate, sourceFile, format, index, rejection.reason(),
+                rejection.detail(), cursor.rawText()), false);
     }
 
     /**
-     * Reads the rest of {@code cursor} again and sends the rejects of the chosen kinds to {@code sink}, numbered
+     * Reads the rest of {@code cursor} again and sends the rejects {@code replay} asks for to {@code sink}, numbered
      * {@code linesBefore} lines on (the second pass for rejects that did not fit in memory).
      */
-    void rejectAgain(RecordCursor cursor, LogFormat format, String sourceFile, long linesBefore, boolean dated,
-            boolean dayless, NormalizedSink sink) throws IOException {
+    void rejectAgain(RecordCursor cursor, LogFormat format, String sourceFile, long linesBefore, Replay replay,
+            NormalizedSink sink) throws IOException {
         while (cursor.next()) {
-            Kind kind = classify(cursor, format, sourceFile, cursor.index() + linesBefore);
-            if ((kind == Kind.REJECTED && dated) || (kind == Kind.REJECTED_DAYLESS && dayless)) {
-                sink.reject(reject());
+            if (classify(cursor, format, sourceFile, cursor.index() + linesBefore) instanceof Classification.Rejected reject
+                    && replay.includes(reject)) {
+                sink.reject(reject.row());
             }
         }
-    }
-
-    /** The row of the last {@link Kind#ACCEPTED} record. */
-    CanonicalRecord accepted() {
-        return java.util.Objects.requireNonNull(accepted);
-    }
-
-    /** The row of the last rejected record. */
-    RejectRow reject() {
-        return java.util.Objects.requireNonNull(reject);
     }
 
     /** The earliest valid event day seen so far. */

@@ -64,29 +64,37 @@ public final class SplitFileNormalizer {
     /** Normalizes the lines that start in {@code range} of the file; see the class comment. */
     public RangeResult normalizeRange(String sourceFile, NdjsonRanges.Range range, NdjsonRanges.Opener file, LocalDate processDate,
             NormalizedSink sink) throws IOException {
-        long read = 0;
-        long processed = 0;
-        long otherDay = 0;
-        long dayless = 0;
         RecordClassifier classifier = new RecordClassifier(validator, processDate);
-        HeldRejects<HeldReject> held = new HeldRejects<>(MAX_HELD_ROWS, MAX_HELD_CHARS);
+        RangeTally tally = new RangeTally(sink, new HeldRejects<>(MAX_HELD_ROWS, MAX_HELD_CHARS));
         try (RecordCursor cursor = open(range, file)) {
             while (cursor.next()) {
-                read++;
-                switch (classifier.classify(cursor, FORMAT, sourceFile, cursor.index())) {
-                    case ACCEPTED -> {
-                        sink.accept(classifier.accepted());
-                        processed++;
-                    }
-                    case OTHER_DAY -> otherDay++;
-                    case REJECTED -> held.add(new HeldReject(classifier.reject(), false), classifier.reject());
-                    case REJECTED_DAYLESS -> {
-                        held.add(new HeldReject(classifier.reject(), true), classifier.reject());
-                        dayless++;
-                    }
-                }
+                tally.read++;
+                classifier.classify(cursor, FORMAT, sourceFile, cursor.index()).applyTo(tally);
             }
-            return new RangeResult(cursor.index(), read, processed, otherDay, classifier.earliest(), held, dayless);
+            return new RangeResult(cursor.index(), tally.read, tally.processed, tally.otherDay, classifier.earliest(),
+                    tally.held, tally.dayless);
+        }
+    }
+
+    /** One range's first pass: every reject is held until the file's owner is known. */
+    private static final class RangeTally extends RecordTally {
+        private final HeldRejects<HeldReject> held;
+        long dayless;
+
+        RangeTally(NormalizedSink sink, HeldRejects<HeldReject> held) {
+            super(sink);
+            this.held = held;
+        }
+
+        @Override
+        public void rejected(RejectRow row) {
+            held.add(new HeldReject(row, false), row);
+        }
+
+        @Override
+        public void rejectedDayless(RejectRow row) {
+            held.add(new HeldReject(row, true), row);
+            dayless++;
         }
     }
 
@@ -131,7 +139,8 @@ public final class SplitFileNormalizer {
     private void rejectAgain(String sourceFile, NdjsonRanges.Range range, NdjsonRanges.Opener file, long linesBefore,
             boolean ownsDayless, LocalDate processDate, NormalizedSink sink) throws IOException {
         try (RecordCursor cursor = open(range, file)) {
-            new RecordClassifier(validator, processDate).rejectAgain(cursor, FORMAT, sourceFile, linesBefore, true, ownsDayless, sink);
+            new RecordClassifier(validator, processDate).rejectAgain(cursor, FORMAT, sourceFile, linesBefore,
+                    ownsDayless ? RecordClassifier.Replay.DATED_AND_DAYLESS : RecordClassifier.Replay.DATED, sink);
         }
     }
 

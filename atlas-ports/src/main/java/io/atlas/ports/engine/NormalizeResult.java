@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.atlas.domain.lake.LogFormat;
 import io.atlas.domain.normalize.FileCounts;
 import io.atlas.domain.record.RejectReason;
+import io.atlas.ports.ledger.CountKey;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -35,18 +36,18 @@ public record NormalizeResult(LocalDate processDate, int files, Map<LogFormat, F
     public SortedMap<String, Long> asCounts() {
         FileCounts total = total();
         SortedMap<String, Long> counts = new TreeMap<>();
-        counts.put("files", (long) files);
-        counts.put("read", total.read());
-        counts.put("processed", total.processed());
-        counts.put("rejected", total.rejected());
-        counts.put("other_day", total.otherDay());
+        counts.put(CountKey.FILES.wireName(), (long) files);
+        counts.put(CountKey.READ.wireName(), total.read());
+        counts.put(CountKey.PROCESSED.wireName(), total.processed());
+        counts.put(CountKey.REJECTED.wireName(), total.rejected());
+        counts.put(CountKey.OTHER_DAY.wireName(), total.otherDay());
         byFormat.forEach((format, c) -> {
-            counts.put(format.folder() + ".read", c.read());
-            counts.put(format.folder() + ".processed", c.processed());
-            counts.put(format.folder() + ".rejected", c.rejected());
-            counts.put(format.folder() + ".other_day", c.otherDay());
+            counts.put(CountKey.READ.of(format.folder()), c.read());
+            counts.put(CountKey.PROCESSED.of(format.folder()), c.processed());
+            counts.put(CountKey.REJECTED.of(format.folder()), c.rejected());
+            counts.put(CountKey.OTHER_DAY.of(format.folder()), c.otherDay());
         });
-        rejectsByReason.forEach((reason, n) -> counts.put("rejected." + reason.name(), n));
+        rejectsByReason.forEach((reason, n) -> counts.put(CountKey.rejected(reason), n));
         return counts;
     }
 }

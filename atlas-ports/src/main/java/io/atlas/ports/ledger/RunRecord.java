@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** One run in the ledger: what it ran ({@code kind}: pipeline, ingest, ...), for which date, its steps and outcome. */
-public record RunRecord(RunId runId, String kind, Optional<LocalDate> processDate, Instant startedAt,
+public record RunRecord(RunId runId, RunKind kind, Optional<LocalDate> processDate, Instant startedAt,
         Optional<Instant> endedAt, RunState state, List<StepRecord> steps) {
 
     public RunRecord {
@@ -24,7 +24,8 @@ public record RunRecord(RunId runId, String kind, Optional<LocalDate> processDat
     }
 
     /** A run that has just started, with its steps not yet run. */
-    public static RunRecord started(RunId runId, String kind, Optional<LocalDate> processDate, Instant at, List<String> stepNames) {
+    public static RunRecord started(RunId runId, RunKind kind, Optional<LocalDate> processDate, Instant at,
+            List<StepName> stepNames) {
         return new RunRecord(runId, kind, processDate, at, Optional.empty(), RunState.RUNNING,
                 stepNames.stream().map(StepRecord::pending).toList());
     }
@@ -32,7 +33,7 @@ public record RunRecord(RunId runId, String kind, Optional<LocalDate> processDat
     public RunRecord withStep(StepRecord step) {
         List<StepRecord> updated = new ArrayList<>(steps);
         for (int i = 0; i < updated.size(); i++) {
-            if (updated.get(i).name().equals(step.name())) {
+            if (updated.get(i).name() == step.name()) {
                 updated.set(i, step);
                 return new RunRecord(runId, kind, processDate, startedAt, endedAt, state, updated);
             }
@@ -45,8 +46,8 @@ public record RunRecord(RunId runId, String kind, Optional<LocalDate> processDat
         return new RunRecord(runId, kind, processDate, startedAt, Optional.of(at), finalState, steps);
     }
 
-    public Optional<StepRecord> step(String name) {
-        return steps.stream().filter(s -> s.name().equals(name)).findFirst();
+    public Optional<StepRecord> step(StepName name) {
+        return steps.stream().filter(s -> s.name() == name).findFirst();
     }
 
     /** The first step that failed, if any. */

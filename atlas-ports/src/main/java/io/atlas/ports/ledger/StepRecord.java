@@ -9,7 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** One step of a run (normalize, crawl, aggregate, ...): its state, times, counts and failure. */
-public record StepRecord(String name, RunState state, Optional<Instant> startedAt, Optional<Instant> endedAt,
+public record StepRecord(StepName name, RunState state, Optional<Instant> startedAt, Optional<Instant> endedAt,
         SortedMap<String, Long> counts, Optional<String> error) {
 
     public StepRecord {
@@ -21,8 +21,13 @@ public record StepRecord(String name, RunState state, Optional<Instant> startedA
         requireNonNull(error, "error is null");
     }
 
-    public static StepRecord pending(String name) {
+    public static StepRecord pending(StepName name) {
         return new StepRecord(name, RunState.SKIPPED, Optional.empty(), Optional.empty(), new TreeMap<>(), Optional.empty());
+    }
+
+    /** The count of a fixed key, if the step recorded it. */
+    public Optional<Long> count(CountKey key) {
+        return Optional.ofNullable(counts.get(key.wireName()));
     }
 
     public StepRecord started(Instant at) {

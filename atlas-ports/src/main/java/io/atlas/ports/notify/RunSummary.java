@@ -1,51 +1,90 @@
 package io.atlas.ports.notify;
 
+import static java.util.Comparator.comparing;
 import static java.util.Objects.requireNonNull;
 
+import io.atlas.domain.run.RunId;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
+import io.atlas.ports.ledger.StepName;
 import io.atlas.ports.ledger.StepRecord;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
  * What a run summary says, built from the run ledger: state, records read, processed, rejected by reason and
  * other-day, per format, and the failure if any.
  */
-public record RunSummary(String runId, String processDate, RunState state, SortedMap<String, Long> counts, String failure) {
+public record RunSummary(RunId runId, Optional<LocalDate> processDate, RunState state, List<StepCount> counts,
+        Optional<Failure> failure) {
+
+    /** One count of one step: {@code normalize.read = 10}. */
+    public record StepCount(StepName step, String key, long value) {
+        public StepCount {
+            requireNonNull(step, "step is null");
+            requireNonNull(key, "key is null");
+        }
+
+        /** The count's name in the summary: the step's wire name, a dot, the step's key. */
+        public String qualifiedKey() {
+            return step.wireName() + "." + key;
+        }
+    }
+
+    /** The step that failed and its message. */
+    public record Failure(StepName step, String error) {
+        public Failure {
+            requireNonNull(step, "step is null");
+            requireNonNull(error, "error is null");
+        }
+
+        @Override
+        public String toString() {
+            return step.wireName() + ": " + error;
+        }
+    }
+
     public RunSummary {
         requireNonNull(runId, "runId is null");
         requireNonNull(processDate, "processDate is null");
         requireNonNull(state, "state is null");
-        counts = new TreeMap<>(counts);
+        List<StepCount> sorted = new ArrayList<>(counts);
+        sorted.sort(comparing(StepCount::qualifiedKey));
+        counts = List.copyOf(sorted);
+        requireNonNull(failure, "failure is null");
     }
 
     public static RunSummary of(RunRecord run) {
-        TreeMap<String, Long> counts = new TreeMap<>();
-        String failure = "";
+        List<StepCount> counts = new ArrayList<>();
+        Optional<Failure> failure = Optional.empty();
         for (StepRecord step : run.steps()) {
             for (Map.Entry<String, Long> count : step.counts().entrySet()) {
-                counts.put(step.name() + "." + count.getKey(), count.getValue());
+                counts.add(new StepCount(step.name(), count.getKey(), count.getValue()));
             }
             if (step.state() == RunState.FAILED) {
-                failure = step.name() + ": " + step.error().orElse("");
+                failure = Optional.of(new Failure(step.name(), step.error().orElse("")));
             }
         }
-        return new RunSummary(run.runId().value(), run.processDate().map(Object::toString).orElse("-"), run.state(), counts, failure);
+        return new RunSummary(run.runId(), run.processDate(), run.state(), counts, failure);
+    }
+
+    /** The process date as the summary shows it: {@code -} for a run without one. */
+    public String shownDate() {
+        return processDate.map(LocalDate::toString).orElse("-");
     }
 
     public String subject() {
-        return "Atlas " + processDate + ": " + state + (failure.isEmpty() ? "" : " in " + failure.substring(0, failure.indexOf(':')));
+        return "Atlas " + shownDate() + ": " + state + failure.map(f -> " in " + f.step().wireName()).orElse("");
     }
 
     public String text() {
         StringBuilder text = new StringBuilder();
-        text.append("Run ").append(runId).append(" for ").append(processDate).append(": ").append(state).append('\n');
-        if (!failure.isEmpty()) {
-            text.append("Failure: ").append(failure).append('\n');
-        }
-        counts.forEach((key, value) -> text.append(key).append(" = ").append(value).append('\n'));
+        text.append("Run ").append(runId.value()).append(" for ").append(shownDate()).append(": ").append(state).append('\n');
+        failure.ifPresent(f -> text.append("Failure: ").append(f).append('\n'));
+        counts.forEach(c -> text.append(c.qualifiedKey()).append(" = ").append(c.value()).append('\n'));
         return text.toString();
     }
 }
