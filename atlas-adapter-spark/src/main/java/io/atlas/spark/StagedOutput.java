@@ -51,10 +51,11 @@ final class StagedOutput {
     }
 
     private void move(ObjectKey from, ObjectKey to) {
-        if (store instanceof LocalFiles local) {
-            Optional<Path> path = local.localPath(from);
+        Optional<LocalFiles> local = store.localFiles();
+        if (local.isPresent()) {
+            Optional<Path> path = local.get().localPath(from);
             if (path.isPresent()) {
-                local.moveIntoPlace(path.get(), to);
+                local.get().moveIntoPlace(path.get(), to);
                 return;
             }
         }

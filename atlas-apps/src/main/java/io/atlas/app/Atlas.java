@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.SortedSet;
 
@@ -92,7 +93,8 @@ public final class Atlas implements AutoCloseable {
 
         /**
          * Wraps the lake's object store, for instrumentation (metrics, tracing, fault injection in tests). A wrapper
-         * should implement {@link io.atlas.ports.storage.LocalFiles} too when the store it wraps does.
+         * should pass the wrapped store's abilities on ({@link ObjectStore#localFiles()},
+         * {@link ObjectStore#conditionalWrites()}), or the lake loses renames and conditional writes.
          */
         public Builder objectStoreDecorator(java.util.function.UnaryOperator<ObjectStore> decorator) {
             this.storeDecorator = requireNonNull(decorator, "decorator is null");
@@ -152,11 +154,12 @@ public final class Atlas implements AutoCloseable {
      */
     public IngestReport ingestAll(IngestProgress progress) {
         IngestReport report = ingest(store().list(LakeLayout.RAW).stream().map(ObjectInfo::key).toList(), progress);
-        if (!(store() instanceof io.atlas.ports.storage.LocalFiles local)) {
+        Optional<io.atlas.ports.storage.LocalFiles> local = store().localFiles();
+        if (local.isEmpty()) {
             return report;
         }
         Map<String, String> failures = new LinkedHashMap<>(report.failures());
-        for (String name : local.unaddressable(LakeLayout.RAW)) {
+        for (String name : local.get().unaddressable(LakeLayout.RAW)) {
             failures.put(name.replaceAll("\\p{Cntrl}", "?"), "Cannot ingest this file: its name has control characters or "
                     + "'.'/'..' segments, which no lake key may have; rename it");
         }

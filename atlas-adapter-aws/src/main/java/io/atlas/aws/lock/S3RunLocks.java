@@ -2,7 +2,8 @@ package io.atlas.aws.lock;
 
 import static java.util.Objects.requireNonNull;
 
-import io.atlas.aws.s3.S3ObjectStore;
+import io.atlas.ports.storage.ConditionalWrites;
+import io.atlas.ports.storage.ObjectStore;
 import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.ObjectKey;
 import io.atlas.domain.run.RunId;
@@ -27,12 +28,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * a server that ignores them (some S3-compatible stores) gives no mutual exclusion.
  */
 public final class S3RunLocks implements RunLocks {
-    private final S3ObjectStore store;
+    private final ConditionalWrites store;
+    private final ObjectStore objects;
     private final Clock clock;
     private final Duration lease;
 
-    public S3RunLocks(S3ObjectStore store, Clock clock, Duration lease) {
-        this.store = requireNonNull(store, "store is null");
+    /**
+     * @param lake a store with {@link ObjectStore#conditionalWrites() conditional writes}
+     * @throws IllegalArgumentException when the store has none (no mutual exclusion would be possible)
+     */
+    public S3RunLocks(ObjectStore lake, Clock clock, Duration lease) {
+        this.objects = requireNonNull(lake, "lake is null");
+        this.store = lake.conditionalWrites().orElseThrow(() -> new IllegalArgumentException(
+                "Cannot lock runs on " + lake + ": the store has no conditional writes"));
         this.clock = requireNonNull(clock, "clock is null");
         this.lease = requireNonNull(lease, "lease is null");
     }
@@ -49,7 +57,7 @@ public final class S3RunLocks implements RunLocks {
     public Held acquire(LocalDate date, RunId owner) {
         ObjectKey key = key(date);
         if (!store.createIfAbsent(key, content(owner))) {
-            Optional<S3ObjectStore.Versioned> current = store.readVersioned(key);
+            Optional<ConditionalWrites.Versioned> current = store.readVersioned(key);
             if (current.isEmpty()) {
                 if (!store.createIfAbsent(key, content(owner))) {
                     throw new RunConflictException(date, "another run took the lock " + key);
@@ -60,7 +68,7 @@ public final class S3RunLocks implements RunLocks {
                 if (clock.instant().isBefore(expires)) {
                     throw new RunConflictException(date, "run " + lines[0] + ", lease until " + expires);
                 }
-                if (!store.replaceIfMatch(key, content(owner), current.get().etag())) {
+                if (!store.replaceIfMatch(key, content(owner), current.get().version())) {
                     throw new RunConflictException(date, "another run took over the expired lock of " + lines[0]);
                 }
             }
@@ -80,12 +88,12 @@ public final class S3RunLocks implements RunLocks {
 
         Renewed(ObjectKey key, RunId owner) {
             this.key = key;
-            store.readVersioned(key).ifPresent(v -> etag.set(v.etag()));
+            store.readVersioned(key).ifPresent(v -> etag.set(v.version()));
             long period = Math.max(1, lease.toMillis() / 3);
             renewer.scheduleAtFixedRate(() -> {
                 String current = etag.get();
                 if (current != null && store.replaceIfMatch(key, content(owner), current)) {
-                    store.readVersioned(key).ifPresent(v -> etag.set(v.etag()));
+                    store.readVersioned(key).ifPresent(v -> etag.set(v.version()));
                 }
             }, period, period, TimeUnit.MILLISECONDS);
         }
@@ -93,7 +101,7 @@ public final class S3RunLocks implements RunLocks {
         @Override
         public void close() {
             renewer.shutdownNow();
-            store.delete(key);
+            objects.delete(key);
         }
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.atlas.domain.lake.ObjectKey;
 import io.atlas.domain.lake.Utf8Order;
 import io.atlas.ports.ErrorCategory;
+import io.atlas.ports.storage.ConditionalWrites;
 import io.atlas.ports.storage.NoSuchObjectException;
 import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * atomically: a reader sees the old or the new version. Listings are paginated and come back in S3's UTF-8 order.
  * {@link #delete} asks {@code HeadObject} first, as S3's delete does not say whether the key existed.
  */
-public final class S3ObjectStore implements ObjectStore {
+public final class S3ObjectStore implements ObjectStore, ConditionalWrites {
     static final int PART_BYTES = 16 * 1024 * 1024;
     static final long MAX_SINGLE_COPY_BYTES = 5L * 1024 * 1024 * 1024;
     static final long COPY_PART_BYTES = 512L * 1024 * 1024;
@@ -232,10 +233,13 @@ public final class S3ObjectStore implements ObjectStore {
         return existed;
     }
 
-    /**
-     * Creates {@code key} only if it does not exist ({@code If-None-Match: *}); false when another writer got there
-     * first. For locks and other first-writer-wins state.
-     */
+    @Override
+    public Optional<ConditionalWrites> conditionalWrites() {
+        return Optional.of(this);
+    }
+
+    /** {@inheritDoc} With {@code If-None-Match: *}. */
+    @Override
     public boolean createIfAbsent(ObjectKey key, byte[] bytes) {
         try {
             s3.putObject(b -> b.bucket(location.bucket()).key(key(key)).ifNoneMatch("*"), RequestBody.fromBytes(bytes));
@@ -250,9 +254,8 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
-    /** An object's bytes with its ETag, for compare-and-swap updates. */
-    public record Versioned(byte[] bytes, String etag) {}
-
+    /** {@inheritDoc} The version is the object's ETag. */
+    @Override
     public Optional<Versioned> readVersioned(ObjectKey key) {
         try (var response = s3.getObject(b -> b.bucket(location.bucket()).key(key(key)))) {
             return Optional.of(new Versioned(response.readAllBytes(), response.response().eTag()));
@@ -265,7 +268,8 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
-    /** Replaces {@code key} only if its ETag is still {@code etag} ({@code If-Match}); false when it changed. */
+    /** {@inheritDoc} With {@code If-Match: <etag>}. */
+    @Override
     public boolean replaceIfMatch(ObjectKey key, byte[] bytes, String etag) {
         try {
             s3.putObject(b -> b.bucket(location.bucket()).key(key(key)).ifMatch(etag), RequestBody.fromBytes(bytes));

@@ -236,8 +236,9 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
     }
 
     private Path stagingFile() {
-        if (store instanceof LocalFiles local) {
-            return local.newStagingFile(".parquet");
+        Optional<LocalFiles> local = store.localFiles();
+        if (local.isPresent()) {
+            return local.get().newStagingFile(".parquet");
         }
         try {
             return Files.createTempFile("atlas-", ".parquet");
@@ -247,8 +248,9 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
     }
 
     private void publish(Path file, ObjectKey key) throws IOException {
-        if (store instanceof LocalFiles local) {
-            local.moveIntoPlace(file, key);
+        Optional<LocalFiles> local = store.localFiles();
+        if (local.isPresent()) {
+            local.get().moveIntoPlace(file, key);
         } else {
             store.write(key, file);
             Files.deleteIfExists(file);
@@ -347,8 +349,9 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
     }
 
     private LocalCopy localCopy(ObjectKey key) throws IOException {
-        if (store instanceof LocalFiles local) {
-            Optional<Path> path = local.localPath(key);
+        Optional<LocalFiles> local = store.localFiles();
+        if (local.isPresent()) {
+            Optional<Path> path = local.get().localPath(key);
             if (path.isPresent()) {
                 return new LocalCopy(path.get(), false);
             }

@@ -16,7 +16,6 @@ import io.atlas.ports.dataset.PartitionInfo;
 import io.atlas.ports.query.QueryEngine;
 import io.atlas.ports.query.QueryException;
 import io.atlas.ports.query.QueryResult;
-import io.atlas.ports.storage.LocalFiles;
 import io.atlas.ports.storage.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +75,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 }
                 List<String> files = new ArrayList<>();
                 for (ObjectKey file : committedFiles(registered.get())) {
-                    Optional<Path> local = store instanceof LocalFiles localFiles ? localFiles.localPath(file) : Optional.empty();
+                    Optional<Path> local = store.localFiles().flatMap(lakeFiles -> lakeFiles.localPath(file));
                     if (local.isPresent()) {
                         files.add(local.get().toString());
                     } else {

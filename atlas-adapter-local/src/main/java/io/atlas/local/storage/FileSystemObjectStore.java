@@ -288,4 +288,9 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
     public String toString() {
         return "lake " + root;
     }
+
+    @Override
+    public Optional<LocalFiles> localFiles() {
+        return Optional.of(this);
+    }
 }

@@ -114,7 +114,8 @@ public final class Benchmark {
 
     private static List<Path> processedFiles(Atlas atlas) {
         DatasetStore datasets = atlas.component(DatasetStore.class);
-        LocalFiles files = (LocalFiles) atlas.store();
+        LocalFiles files = atlas.store().localFiles().orElseThrow(() -> new IllegalStateException(
+                "Cannot benchmark: the bench lake must be a local directory"));
         List<Path> paths = new ArrayList<>();
         for (LogType type : LogType.values()) {
             datasets.partition(Dataset.LOGS, Dataset.logsPartition(type, BenchDay.DAY))

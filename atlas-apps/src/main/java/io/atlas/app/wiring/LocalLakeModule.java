@@ -146,8 +146,7 @@ public final class LocalLakeModule extends AbstractModule {
     @Singleton
     RunLocks locks(@Undecorated ObjectStore lake) {
         if (settings.isS3()) {
-            io.atlas.aws.s3.S3ObjectStore s3 = (io.atlas.aws.s3.S3ObjectStore) lake;
-            return new io.atlas.aws.lock.S3RunLocks(s3, clock, java.time.Duration.ofMinutes(10));
+            return new io.atlas.aws.lock.S3RunLocks(lake, clock, java.time.Duration.ofMinutes(10));
         }
         return new io.atlas.local.lock.FileRunLocks(settings.localDirectory().orElseThrow());
     }

@@ -2,6 +2,7 @@ package io.atlas.ports.inmemory;
 
 import io.atlas.domain.lake.ObjectKey;
 import io.atlas.ports.ErrorCategory;
+import io.atlas.ports.storage.ConditionalWrites;
 import io.atlas.ports.storage.NoSuchObjectException;
 import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
@@ -16,8 +17,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** An object store in memory, for tests and for embedding without a disk. Thread-safe. */
-public final class InMemoryObjectStore implements ObjectStore {
-    private record Blob(byte[] bytes, Instant modified) {}
+public final class InMemoryObjectStore implements ObjectStore, ConditionalWrites {
+    /** An object's content; {@code version} grows with every write of any object. */
+    private record Blob(byte[] bytes, Instant modified, long version) {}
+
+    private final java.util.concurrent.atomic.AtomicLong versions = new java.util.concurrent.atomic.AtomicLong();
 
     private final ConcurrentSkipListMap<ObjectKey, Blob> objects = new ConcurrentSkipListMap<>();
     private final Clock clock;
@@ -58,7 +62,7 @@ public final class InMemoryObjectStore implements ObjectStore {
         } catch (IOException e) {
             throw new StorageException(ErrorCategory.TRANSIENT, "Cannot write " + key + ": " + e.getMessage(), e);
         }
-        objects.put(key, new Blob(bytes, clock.instant()));
+        objects.put(key, blob(bytes));
     }
 
     @Override
@@ -67,11 +71,38 @@ public final class InMemoryObjectStore implements ObjectStore {
         if (blob == null) {
             throw new NoSuchObjectException(source);
         }
-        objects.put(target, new Blob(blob.bytes(), clock.instant()));
+        objects.put(target, blob(blob.bytes()));
     }
 
     @Override
     public boolean delete(ObjectKey key) {
         return objects.remove(key) != null;
+    }
+
+    private Blob blob(byte[] bytes) {
+        return new Blob(bytes, clock.instant(), versions.incrementAndGet());
+    }
+
+    @Override
+    public Optional<ConditionalWrites> conditionalWrites() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public boolean createIfAbsent(ObjectKey key, byte[] bytes) {
+        return objects.putIfAbsent(key, blob(bytes.clone())) == null;
+    }
+
+    @Override
+    public Optional<Versioned> readVersioned(ObjectKey key) {
+        Blob blob = objects.get(key);
+        return blob == null ? Optional.empty() : Optional.of(new Versioned(blob.bytes().clone(), Long.toString(blob.version())));
+    }
+
+    @Override
+    public boolean replaceIfMatch(ObjectKey key, byte[] bytes, String version) {
+        Blob current = objects.get(key);
+        return current != null && Long.toString(current.version()).equals(version)
+                && objects.replace(key, current, blob(bytes.clone()));
     }
 }

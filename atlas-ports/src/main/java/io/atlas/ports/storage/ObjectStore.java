@@ -107,4 +107,17 @@ public interface ObjectStore {
     default boolean exists(ObjectKey key) {
         return stat(key).isPresent();
     }
+
+    /**
+     * The store's objects as files on this machine, when they are (a local lake): writers then stage and rename
+     * instead of copying. A decorating store returns its delegate's ability, so wrapping never hides it.
+     */
+    default Optional<LocalFiles> localFiles() {
+        return Optional.empty();
+    }
+
+    /** Conditional writes (create-if-absent, compare-and-swap), when the store supports them. */
+    default Optional<ConditionalWrites> conditionalWrites() {
+        return Optional.empty();
+    }
 }

@@ -29,6 +29,24 @@ class InMemoryAdaptersTest {
     }
 
     @Nested
+    class ConditionalWritesTest extends io.atlas.ports.contract.ConditionalWritesContract {
+        @Override
+        protected ObjectStore createStore() {
+            return new InMemoryObjectStore(CLOCK);
+        }
+    }
+
+    /** A decorating store passes its delegate's abilities on: asked for, not cast to. */
+    @Nested
+    class DecoratedConditionalWritesTest extends io.atlas.ports.contract.ConditionalWritesContract {
+        @Override
+        protected ObjectStore createStore() {
+            return new io.atlas.ports.testing.FaultyObjectStore(new InMemoryObjectStore(CLOCK), 0,
+                    io.atlas.ports.testing.FaultyObjectStore.Fault.THROW);
+        }
+    }
+
+    @Nested
     class DatasetStoreTest extends DatasetStoreContract {
         @Override
         protected DatasetStore createDatasets() {

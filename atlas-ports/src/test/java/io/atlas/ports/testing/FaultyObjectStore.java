@@ -2,6 +2,7 @@ package io.atlas.ports.testing;
 
 import io.atlas.domain.lake.ObjectKey;
 import io.atlas.ports.ErrorCategory;
+import io.atlas.ports.storage.ConditionalWrites;
 import io.atlas.ports.storage.LocalFiles;
 import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Fault injection: counts every call to the store and, at call number {@code failAt}, runs the fault instead (throws a
  * transient storage failure, or halts the JVM as a crash would). {@code failAt = 0} never fails: a counting run.
  */
-public final class FaultyObjectStore implements ObjectStore, LocalFiles {
+public final class FaultyObjectStore implements ObjectStore {
     /** What happens at the chosen call. */
     @FunctionalInterface
     public interface Fault {
@@ -94,23 +95,69 @@ public final class FaultyObjectStore implements ObjectStore, LocalFiles {
     }
 
     @Override
-    public Path newStagingFile(String suffix) {
-        return ((LocalFiles) delegate).newStagingFile(suffix);
+    public Optional<LocalFiles> localFiles() {
+        return delegate.localFiles().map(FaultyLocalFiles::new);
     }
 
     @Override
-    public void moveIntoPlace(Path staged, ObjectKey key) {
-        call("move " + key);
-        ((LocalFiles) delegate).moveIntoPlace(staged, key);
+    public Optional<ConditionalWrites> conditionalWrites() {
+        return delegate.conditionalWrites().map(FaultyConditionalWrites::new);
     }
 
-    @Override
-    public List<String> unaddressable(String prefix) {
-        return delegate instanceof LocalFiles local ? local.unaddressable(prefix) : List.of();
+    /** The delegate's local files, with moves counted as store calls. */
+    private final class FaultyLocalFiles implements LocalFiles {
+        private final LocalFiles local;
+
+        FaultyLocalFiles(LocalFiles local) {
+            this.local = local;
+        }
+
+        @Override
+        public Path newStagingFile(String suffix) {
+            return local.newStagingFile(suffix);
+        }
+
+        @Override
+        public void moveIntoPlace(Path staged, ObjectKey key) {
+            call("move " + key);
+            local.moveIntoPlace(staged, key);
+        }
+
+        @Override
+        public List<String> unaddressable(String prefix) {
+            return local.unaddressable(prefix);
+        }
+
+        @Override
+        public Optional<Path> localPath(ObjectKey key) {
+            return local.localPath(key);
+        }
     }
 
-    @Override
-    public Optional<Path> localPath(ObjectKey key) {
-        return delegate instanceof LocalFiles local ? local.localPath(key) : Optional.empty();
+    /** The delegate's conditional writes, each counted as a store call. */
+    private final class FaultyConditionalWrites implements ConditionalWrites {
+        private final ConditionalWrites writes;
+
+        FaultyConditionalWrites(ConditionalWrites writes) {
+            this.writes = writes;
+        }
+
+        @Override
+        public boolean createIfAbsent(ObjectKey key, byte[] bytes) {
+            call("create " + key);
+            return writes.createIfAbsent(key, bytes);
+        }
+
+        @Override
+        public Optional<Versioned> readVersioned(ObjectKey key) {
+            call("read " + key);
+            return writes.readVersioned(key);
+        }
+
+        @Override
+        public boolean replaceIfMatch(ObjectKey key, byte[] bytes, String version) {
+            call("replace " + key);
+            return writes.replaceIfMatch(key, bytes, version);
+        }
     }
 }
