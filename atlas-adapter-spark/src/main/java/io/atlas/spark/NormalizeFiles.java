@@ -72,6 +72,9 @@ final class NormalizeFiles implements FlatMapFunction<Iterator<String>, Row> {
                 try {
                     FileCounts counts = normalizer.normalize(format, key, () -> fs.open(path), processDate, rows);
                     sink.accept(SparkRows.counts(format, counts));
+                } catch (io.atlas.domain.file.FileContentException e) {
+                    throw new IllegalStateException("Cannot normalize " + key + ": " + e.reason() + " (" + e.detail()
+                            + "); ingestion should have rejected it", e);
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException("Cannot normalize " + key + ": " + e.getMessage(), e);
                 }

@@ -121,7 +121,7 @@ public final class SparkEngine implements Engine {
             } finally {
                 all.unpersist();
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared, from Scala
             throw new EngineException(ErrorCategory.INTERNAL, "Cannot normalize " + processDate + " on Spark: " + rootMessage(e), e);
         } finally {
             staged.clean();
@@ -166,7 +166,7 @@ public final class SparkEngine implements Engine {
                     .mode(SaveMode.Overwrite).parquet(lake.resolve(staged.location("gold")).toString());
             staged.publish("gold", PartitionCommit.aggregateOutput(processDate), 1);
             return row;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared, from Scala
             throw new EngineException(ErrorCategory.INTERNAL, "Cannot aggregate " + processDate + " on Spark: " + rootMessage(e), e);
         } finally {
             staged.clean();
@@ -177,6 +177,9 @@ public final class SparkEngine implements Engine {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+            if (root instanceof io.atlas.domain.file.FileContentException content) {
+                return content.reason() + " (" + content.detail() + "); ingestion should have rejected it";
+            }
         }
         return root.getMessage() == null ? root.toString() : root.getMessage();
     }

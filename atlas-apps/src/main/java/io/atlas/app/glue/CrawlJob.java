@@ -1,18 +1,10 @@
 package io.atlas.app.glue;
 
-import io.atlas.app.service.CrawlReport;
 import io.atlas.app.service.Crawler;
 import io.atlas.aws.glue.GlueCatalog;
-import io.atlas.domain.lake.LogType;
-import io.atlas.ports.dataset.Dataset;
-import io.atlas.ports.ledger.CountKey;
 import io.atlas.ports.ledger.StepName;
-import io.atlas.ports.storage.ObjectStore;
 import io.atlas.spark.LakeLocation;
 import io.atlas.spark.SparkPartitionSource;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import software.amazon.awssdk.services.glue.GlueClient;
 
@@ -26,23 +18,11 @@ public final class CrawlJob {
 
     public static void main(String[] args) {
         GlueArguments arguments = GlueArguments.parse(args);
-        String table = table(arguments);
-        GlueJob.run(StepName.fromWire("crawl_" + table), arguments, (parsed, store, engine, context) -> crawl(table, parsed, store));
-    }
-
-    private static Map<String, Long> crawl(String table, GlueArguments arguments, ObjectStore store) {
-        LocalDate date = arguments.processDate();
-        Crawler crawler = new Crawler(new GlueCatalog(GlueClient.create(), arguments.lake()),
-                new SparkPartitionSource(SparkSession.builder().getOrCreate(), LakeLocation.parse(arguments.lake()), store));
-        if (table.equals("daily_activity")) {
-            CrawlReport gold = crawler.crawl(Dataset.DAILY_ACTIVITY, Set.of(Dataset.dailyActivityPartition(date)));
-            return Map.of(CountKey.ADDED.wireName(), (long) gold.added(), CountKey.DROPPED.wireName(), (long) gold.dropped());
-        }
-        CrawlReport logs = crawler.crawl(Dataset.LOGS, Set.of(Dataset.logsPartition(LogType.ACCESS, date),
-                Dataset.logsPartition(LogType.ERROR, date)));
-        CrawlReport rejects = crawler.crawl(Dataset.REJECTS, Set.of(Dataset.rejectsPartition(date)));
-        return Map.of(CountKey.ADDED.of("logs"), (long) logs.added(), CountKey.DROPPED.of("logs"), (long) logs.dropped(),
-                CountKey.ADDED.of("rejects"), (long) rejects.added(), CountKey.DROPPED.of("rejects"), (long) rejects.dropped());
+        StepName step = StepName.fromWire("crawl_" + table(arguments));
+        GlueJob.run(step, arguments, (parsed, store, engine, context) -> new Crawler(
+                new GlueCatalog(GlueClient.create(), parsed.lake()),
+                new SparkPartitionSource(SparkSession.builder().getOrCreate(), LakeLocation.parse(parsed.lake()), store))
+                .crawlStep(step, parsed.processDate()));
     }
 
     /** {@code --table}, {@code logs} when absent. */

@@ -1,5 +1,6 @@
 package io.atlas.app.glue;
 
+import io.atlas.app.service.JobFailure;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.atlas.app.service.RunContexts;
@@ -52,11 +53,11 @@ final class GlueJob {
         RunContext context = arguments.jobRunId()
                 .map(id -> new RunContext(RunId.of(id.replaceAll("[^A-Za-z0-9._-]", "_")), contexts.now()))
                 .orElseGet(contexts::next);
-        ObjectStore store = LakeStores.open(arguments.lake());
+        ObjectStore store = LakeStores.open(arguments.lake(), arguments.settings().s3());
         io.atlas.ports.ledger.RunLedger ledger = LakeStores.ledger(store);
         SparkSession spark = SparkSession.builder().appName("atlas-" + job).getOrCreate();
         Supplier<Engine> engine = () -> new SparkEngine(spark, LakeLocation.parse(arguments.lake()), store,
-                NormalizationSettings.DEFAULTS, SparkEngineOptions.DEFAULTS);
+                arguments.settings().normalization(), SparkEngineOptions.DEFAULTS);
         RunRecord record = RunRecord.started(context.runId(), RunKind.glue(job), Optional.of(arguments.processDate()),
                 context.startedAt(), List.of(job));
         StepRecord started = record.step(job).orElseThrow().started(context.startedAt());
@@ -70,8 +71,7 @@ final class GlueJob {
             record = record.withStep(started.failed(contexts.now(), message)).ended(contexts.now(), RunState.FAILED);
             ledger.save(record);
             String line = jsonLine(job, arguments, context, "FAILED", Map.of(), e);
-            store.write(LakeLayout.glueFailureKey(job.wireName(), arguments.processDate(), context.runId()),
-                    line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            JobFailure.of(record, job.wireName(), arguments.processDate(), e).write(store);
             LOG.error(line);
             throw e;
         }

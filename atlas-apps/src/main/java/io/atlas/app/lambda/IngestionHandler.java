@@ -45,12 +45,18 @@ public final class IngestionHandler implements RequestStreamHandler {
     }
 
     public IngestionHandler(LambdaEnvironment environment, Clock clock) {
-        this(S3Location.parse(environment.lake()), environment.store(), clock);
+        this(S3Location.parse(environment.lake()), environment.store(), environment.settings().normalization().limits(),
+                clock);
     }
 
+    /** A handler with the default read limits. */
     public IngestionHandler(S3Location lake, ObjectStore store, Clock clock) {
+        this(lake, store, ReadLimits.DEFAULTS, clock);
+    }
+
+    public IngestionHandler(S3Location lake, ObjectStore store, ReadLimits limits, Clock clock) {
         this.lake = lake;
-        this.ingestion = new IngestionService(store, ReadLimits.DEFAULTS, new RoutingIndex(store), new DayChangeLog(store));
+        this.ingestion = new IngestionService(store, limits, new RoutingIndex(store), new DayChangeLog(store));
         this.clock = clock;
     }
 

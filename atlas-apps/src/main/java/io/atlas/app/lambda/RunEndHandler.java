@@ -1,5 +1,6 @@
 package io.atlas.app.lambda;
 
+import io.atlas.app.service.JobFailure;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The last state for each date. {@code "outcome": "succeeded"}: clears the pending markers the date covered (later
@@ -50,14 +52,8 @@ public final class RunEndHandler implements RequestStreamHandler {
         } else {
             String step = request.path("failed_step").asText("unknown");
             JsonNode error = request.path("error");
-            ObjectNode failure = JsonLines.JSON.createObjectNode();
-            failure.put("run_id", execution);
-            failure.put("job", step);
-            failure.put("process_date", date.toString());
-            failure.put("error", error.path("Error").asText());
-            failure.put("cause", error.path("Cause").asText());
-            store.write(LakeLayout.glueFailureKey(step, date, RunId.of(execution)),
-                    failure.toPrettyString().getBytes(StandardCharsets.UTF_8));
+            new JobFailure(RunId.of(execution), step, date, error.path("Cause").asText(), error.path("Error").asText(),
+                    "INTERNAL", false, Optional.empty(), Optional.empty(), List.of()).write(store);
             response.put("subject", "Atlas " + date + ": FAILED in " + step);
             response.put("message", "Atlas run of " + date + " (execution " + execution + ") failed in " + step + ": "
                     + error.path("Error").asText() + "\n" + error.path("Cause").asText());

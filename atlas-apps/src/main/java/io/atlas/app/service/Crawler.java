@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.atlas.domain.lake.LogType;
+import io.atlas.ports.ledger.StepName;
+import java.time.LocalDate;
 
 /**
  * Keeps a catalog table in step with the committed partitions in the lake (SPEC §5): registers new partitions,
@@ -32,6 +35,27 @@ public final class Crawler {
     public Crawler(Catalog catalog, PartitionSource datasets) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.datasets = requireNonNull(datasets, "datasets is null");
+    }
+
+    /**
+     * A run's crawl step for {@code date}, the same on every entry point (CLI pipeline, Glue crawl job):
+     * {@code crawl_logs} crawls logs (the day's access and error partitions) and data_quality_rejects,
+     * {@code crawl_daily_activity} the day's gold row. Returns the step's counts for the run ledger.
+     *
+     * @throws IllegalArgumentException when {@code step} is not a crawl step
+     */
+    public Map<String, Long> crawlStep(StepName step, LocalDate date) {
+        return switch (step) {
+            case CRAWL_LOGS -> {
+                Map<String, Long> counts = new java.util.TreeMap<>(crawl(Dataset.LOGS, Set.of(
+                        Dataset.logsPartition(LogType.ACCESS, date), Dataset.logsPartition(LogType.ERROR, date)))
+                        .asCounts("logs"));
+                counts.putAll(crawl(Dataset.REJECTS, Set.of(Dataset.rejectsPartition(date))).asCounts("rejects"));
+                yield counts;
+            }
+            case CRAWL_DAILY_ACTIVITY -> crawl(Dataset.DAILY_ACTIVITY, Set.of(Dataset.dailyActivityPartition(date))).asCounts();
+            case NORMALIZE, AGGREGATE, VALIDATE -> throw new IllegalArgumentException(step + " is not a crawl step");
+        };
     }
 
     /** Crawls {@code dataset}, reading the footers of new partitions and of those in {@code rewritten}. */

@@ -128,16 +128,8 @@ public final class PipelineRunner {
     private Map<String, Long> execute(StepName step, LocalDate date, RunContext context) {
         return switch (step) {
             case NORMALIZE -> engine.normalize(context, date).asCounts();
-            case CRAWL_LOGS -> {
-                Set<List<String>> today = Set.of(Dataset.logsPartition(LogType.ACCESS, date),
-                        Dataset.logsPartition(LogType.ERROR, date));
-                Map<String, Long> counts = new TreeMap<>(crawler.crawl(Dataset.LOGS, today).asCounts("logs"));
-                counts.putAll(crawler.crawl(Dataset.REJECTS, Set.of(Dataset.rejectsPartition(date))).asCounts("rejects"));
-                yield counts;
-            }
+            case CRAWL_LOGS, CRAWL_DAILY_ACTIVITY -> crawler.crawlStep(step, date);
             case AGGREGATE -> StepCounts.aggregate(engine.aggregate(context, date));
-            case CRAWL_DAILY_ACTIVITY ->
-                crawler.crawl(Dataset.DAILY_ACTIVITY, Set.of(Dataset.dailyActivityPartition(date))).asCounts();
             case VALIDATE -> {
                 ValidationReport report = validator.validate(date);
                 if (!report.passed()) {
@@ -149,26 +141,9 @@ public final class PipelineRunner {
     }
 
     private void writeFailure(RunRecord record, StepName step, LocalDate date, RuntimeException error) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("run_id", record.runId().value());
-        node.put("job", step.wireName());
-        node.put("process_date", date.toString());
-        node.put("error", String.valueOf(error.getMessage()));
-        node.put("error_type", error.getClass().getSimpleName());
-        node.put("category", error instanceof AtlasException atlas ? atlas.category().name() : "INTERNAL");
-        node.put("retryable", error instanceof AtlasException atlas && atlas.isRetryable());
-        node.put("started_at", record.startedAt().toString());
-        node.put("failed_at", record.endedAt().map(Object::toString).orElse(null));
-        ArrayNode steps = node.putArray("steps");
-        for (StepRecord s : record.steps()) {
-            ObjectNode entry = steps.addObject();
-            entry.put("name", s.name().wireName());
-            entry.put("state", s.state().name());
-            s.error().ifPresent(e -> entry.put("error", e));
-        }
         try {
-            store.write(LakeLayout.glueFailureKey(step.wireName(), date, record.runId()), JSON.writeValueAsBytes(node));
-        } catch (JsonProcessingException | RuntimeException e) {
+            JobFailure.of(record, step.wireName(), date, error).write(store);
+        } catch (RuntimeException e) {
             LOG.warn("Cannot record the failure of run {} in rejected/system/glue: {}", record.runId(), e.getMessage());
         }
     }

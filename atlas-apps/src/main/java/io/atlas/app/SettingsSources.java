@@ -1,0 +1,64 @@
+package io.atlas.app;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every entry point's settings come through {@link AtlasSettings#from}, whatever carries them: a {@code --config}
+ * properties file or {@code -D} for the CLI, the environment for a Lambda, job arguments for Glue. This class turns
+ * the latter two into the same properties, so a setting cannot mean one thing on a laptop and another on AWS.
+ * <ul>
+ *   <li>Environment: each key {@code atlas.a.b-c} is read from {@code ATLAS_A_B_C} (upper case, '.' and '-' as '_');
+ *       {@code ATLAS_LOOKBACK_DAYS}, {@code ATLAS_SNS_TOPIC_ARN} and {@code AWS_REGION} are kept as the shorter names
+ *       of {@code atlas.schedule.lookback-days}, {@code atlas.notify.sns-topic-arn} and {@code atlas.s3.region}.
+ *   <li>Glue arguments: {@code --atlas.a.b-c value} (or {@code --atlas.a.b-c=value}), the key itself.
+ * </ul>
+ */
+public final class SettingsSources {
+    /** Every documented settings key. */
+    public static final List<String> KEYS = List.of(
+            "atlas.threads", "atlas.max-record-bytes", "atlas.max-decompressed-bytes", "atlas.max-compression-ratio",
+            "atlas.default-app-name.ndjson", "atlas.default-app-name.json-gzip", "atlas.schedule.lookback-days",
+            "atlas.engine", "atlas.spark.master", "atlas.s3.endpoint", "atlas.s3.path-style-access", "atlas.s3.region",
+            "atlas.notify.sns-topic-arn");
+
+    private static final Map<String, String> ENVIRONMENT_ALIASES = Map.of(
+            "atlas.schedule.lookback-days", "ATLAS_LOOKBACK_DAYS",
+            "atlas.notify.sns-topic-arn", "ATLAS_SNS_TOPIC_ARN",
+            "atlas.s3.region", "AWS_REGION");
+
+    private SettingsSources() {}
+
+    /** The environment variable that carries {@code key}. */
+    public static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The settings an environment carries (a Lambda's); the full name wins over its alias. */
+    public static Properties fromEnvironment(Map<String, String> environment) {
+        Properties properties = new Properties();
+        for (String key : KEYS) {
+            String value = environment.get(environmentName(key));
+            if (value == null && ENVIRONMENT_ALIASES.containsKey(key)) {
+                value = environment.get(ENVIRONMENT_ALIASES.get(key));
+            }
+            if (value != null && !value.isBlank()) {
+                properties.setProperty(key, value);
+            }
+        }
+        return properties;
+    }
+
+    /** The settings among parsed job arguments (a Glue job's {@code --atlas.*} arguments, names without the dashes). */
+    public static Properties fromArguments(Map<String, String> arguments) {
+        Properties properties = new Properties();
+        arguments.forEach((name, value) -> {
+            if (name.startsWith("atlas.")) {
+                properties.setProperty(name, value);
+            }
+        });
+        return properties;
+    }
+}
