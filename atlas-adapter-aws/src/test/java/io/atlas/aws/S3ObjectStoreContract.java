@@ -55,7 +55,7 @@ abstract class S3ObjectStoreContract extends ObjectStoreContract {
     void replaceIfMatchRefusesAStaleEtag() {
         ObjectKey state = ObjectKey.of("_atlas/locks/2024-11-30.lock");
         s3Store.createIfAbsent(state, "one".getBytes(StandardCharsets.UTF_8));
-        String etag = s3Store.readVersioned(state).orElseThrow().etag();
+        String etag = s3Store.readVersioned(state).orElseThrow().version();
 
         assertThat(s3Store.replaceIfMatch(state, "two".getBytes(StandardCharsets.UTF_8), etag)).isTrue();
         assertThat(s3Store.replaceIfMatch(state, "three".getBytes(StandardCharsets.UTF_8), etag)).isFalse();
@@ -69,5 +69,20 @@ abstract class S3ObjectStoreContract extends ObjectStoreContract {
         }
 
         assertThat(store.list("many/")).hasSize(1005);
+    }
+
+    @Test
+    void deleteAllClearsMoreThanOneDeleteObjectsBatch() {
+        java.util.List<ObjectKey> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 1005; i++) {
+            ObjectKey key = ObjectKey.of(String.format("_atlas/pending/2024-11-29/%04d", i));
+            store.write(key, new byte[] {1});
+            keys.add(key);
+        }
+        store.write(ObjectKey.of("_atlas/pending/2024-11-30/other"), new byte[] {1});
+
+        store.deleteAll(keys);
+
+        assertThat(store.list("_atlas/pending/")).extracting(o -> o.key().value()).containsExactly("_atlas/pending/2024-11-30/other");
     }
 }
