@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * start), stopped after the class. Where {@code moto_server} is not on the PATH the classes are skipped with a message
  * saying so, except under {@code CI=true}, where its absence fails them.
  */
-public final class MotoServer implements ExecutionCondition, BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class MotoServer implements ExecutionCondition, BeforeAllCallback, AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT = "123456789012";
     private static final String EXECUTABLE = "moto_server";
