@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The object-store contract plus what only the S3 store offers (prefix, conditional writes, paged listings), run
+ * The object-store contract plus what only the S3 store shows (prefix, paged listings, batch deletes), run
  * against each S3 server the tests have: S3Mock and moto.
  */
 abstract class S3ObjectStoreContract extends ObjectStoreContract {
@@ -40,26 +40,6 @@ abstract class S3ObjectStoreContract extends ObjectStoreContract {
 
         assertThat(s3.listObjectsV2(b -> b.bucket(s3Store.location().bucket())).contents())
                 .extracting(o -> o.key()).containsExactly("lakes/my lake/raw/ndjson/a=b c.ndjson");
-    }
-
-    @Test
-    void createIfAbsentLetsOneWriterWin() {
-        ObjectKey lock = ObjectKey.of("_atlas/locks/2024-11-29");
-
-        assertThat(s3Store.createIfAbsent(lock, "a".getBytes(StandardCharsets.UTF_8))).isTrue();
-        assertThat(s3Store.createIfAbsent(lock, "b".getBytes(StandardCharsets.UTF_8))).isFalse();
-        assertThat(new String(store.readAllBytes(lock), StandardCharsets.UTF_8)).isEqualTo("a");
-    }
-
-    @Test
-    void replaceIfMatchRefusesAStaleEtag() {
-        ObjectKey state = ObjectKey.of("_atlas/locks/2024-11-30.lock");
-        s3Store.createIfAbsent(state, "one".getBytes(StandardCharsets.UTF_8));
-        String etag = s3Store.readVersioned(state).orElseThrow().version();
-
-        assertThat(s3Store.replaceIfMatch(state, "two".getBytes(StandardCharsets.UTF_8), etag)).isTrue();
-        assertThat(s3Store.replaceIfMatch(state, "three".getBytes(StandardCharsets.UTF_8), etag)).isFalse();
-        assertThat(new String(store.readAllBytes(state), StandardCharsets.UTF_8)).isEqualTo("two");
     }
 
     @Test

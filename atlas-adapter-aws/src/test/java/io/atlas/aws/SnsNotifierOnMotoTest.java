@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.atlas.aws.sns.SnsNotifier;
 import io.atlas.aws.testing.MotoServer;
 import io.atlas.domain.run.RunId;
+import io.atlas.ports.ledger.RunKind;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
+import io.atlas.ports.ledger.StepName;
 import io.atlas.ports.notify.RunSummary;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +30,9 @@ class SnsNotifierOnMotoTest {
     private static final Instant T = Instant.parse("2024-12-01T00:00:00Z");
 
     private static RunSummary succeeded() {
-        RunRecord run = RunRecord.started(RunId.of("r7"), "pipeline", Optional.of(LocalDate.of(2024, 11, 29)), T, List.of("normalize"));
-        return RunSummary.of(run.withStep(run.step("normalize").orElseThrow().started(T).succeeded(T, Map.of("read", 10L)))
+        RunRecord run = RunRecord.started(RunId.of("r7"), RunKind.PIPELINE, Optional.of(LocalDate.of(2024, 11, 29)), T,
+                List.of(StepName.NORMALIZE));
+        return RunSummary.of(run.withStep(run.step(StepName.NORMALIZE).orElseThrow().started(T).succeeded(T, Map.of("read", 10L)))
                 .ended(T, RunState.SUCCEEDED));
     }
 
