@@ -1,10 +1,13 @@
 package io.atlas.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.atlas.aws.glue.GlueCatalog;
 import io.atlas.domain.catalog.AtlasTables;
+import io.atlas.ports.ErrorCategory;
 import io.atlas.ports.catalog.Catalog;
+import io.atlas.ports.catalog.CatalogException;
 import io.atlas.ports.catalog.CatalogPartition;
 import io.atlas.ports.contract.CatalogContract;
 import java.util.ArrayList;
@@ -67,5 +70,19 @@ class GlueCatalogTest extends CatalogContract {
         assertThat(catalog.partitions(AtlasTables.DATABASE, "logs")).hasSize(190).first()
                 .isEqualTo(partitions.get(60));
         assertThat(glue.requests.stream().filter(r -> r instanceof GetPartitionsRequest).count()).isGreaterThan(60);
+    }
+
+    @Test
+    void aPartitionErrorOtherThanAlreadyThereOrAlreadyGoneFailsTheCallWithItsCode() {
+        catalog.createDatabase(AtlasTables.DATABASE);
+        catalog.putTable(AtlasTables.DATABASE, AtlasTables.LOGS);
+        glue.partitionErrorCode = "ThrottlingException";
+
+        assertThatThrownBy(() -> catalog.addPartitions(AtlasTables.DATABASE, "logs", days(3)))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageStartingWith("Cannot add partition [access, 2024, 01, 01] to log_analytics_db.logs: ThrottlingException")
+                .satisfies(e -> assertThat(((CatalogException) e).category()).isEqualTo(ErrorCategory.TRANSIENT));
+        assertThatThrownBy(() -> catalog.dropPartitions(AtlasTables.DATABASE, "logs", List.of(days(1).get(0).values())))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("Cannot drop partition").hasMessageContaining("ThrottlingException");
     }
 }

@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.glue.model.UpdateTableResponse;
 /**
  * A Glue Data Catalog in memory behind the SDK's own client interface, answering with the response shapes the
  * service documents (errors as the service's exception types, paginated GetPartitions with NextToken, partition
- * errors in batch responses), and recording every request. No Glue emulator is reachable here.
+ * errors in batch responses, injectable with {@link #partitionErrorCode}), and recording every request; the
+ * same contract also runs against moto's Glue ({@code GlueCatalogOnMotoTest}).
  */
 public final class InMemoryGlueClient implements GlueClient {
     static final int PAGE = 3;
@@ -46,6 +47,8 @@ public final class InMemoryGlueClient implements GlueClient {
     private final Map<String, Map<String, TableInput>> tables = new TreeMap<>();
     private final Map<String, Map<String, PartitionInput>> partitions = new TreeMap<>();
     public final List<Object> requests = new ArrayList<>();
+    /** When set, every partition of a BatchCreate/BatchDeletePartition call comes back in Errors with this code. */
+    public volatile String partitionErrorCode;
 
     @Override
     public String serviceName() {
@@ -135,6 +138,10 @@ public final class InMemoryGlueClient implements GlueClient {
         Map<String, PartitionInput> all = partitionsOf(request.databaseName(), request.tableName());
         List<PartitionError> errors = new ArrayList<>();
         for (PartitionInput input : request.partitionInputList()) {
+            if (partitionErrorCode != null) {
+                errors.add(error(input.values()));
+                continue;
+            }
             String key = String.join("\u0000", input.values());
             if (all.containsKey(key)) {
                 errors.add(PartitionError.builder().partitionValues(input.values()).errorDetail(ErrorDetail.builder()
@@ -161,8 +168,17 @@ public final class InMemoryGlueClient implements GlueClient {
             throw new IllegalArgumentException("BatchDeletePartition takes at most 25 partitions");
         }
         Map<String, PartitionInput> all = partitionsOf(request.databaseName(), request.tableName());
+        if (partitionErrorCode != null) {
+            return BatchDeletePartitionResponse.builder().errors(request.partitionsToDelete().stream()
+                    .map(v -> error(v.values())).toList()).build();
+        }
         request.partitionsToDelete().forEach(v -> all.remove(String.join("\u0000", v.values())));
         return BatchDeletePartitionResponse.builder().build();
+    }
+
+    private PartitionError error(List<String> values) {
+        return PartitionError.builder().partitionValues(values).errorDetail(ErrorDetail.builder()
+                .errorCode(partitionErrorCode).errorMessage("Rate exceeded").build()).build();
     }
 
     @Override

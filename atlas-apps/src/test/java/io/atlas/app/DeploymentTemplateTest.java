@@ -114,7 +114,7 @@ class DeploymentTemplateTest {
 
     @Test
     void bothJobsReceiveTheProcessDateFromTheExecutionInputAndItSurvivesEveryStep() {
-        assertThat(asl.at("/States/PlanDates/Parameters/Payload.$").asText()).isEqualTo("$");
+        assertThat(asl.at("/States/PlanDates/Parameters/Payload/request.$").asText()).isEqualTo("$");
         assertThat(asl.at("/States/ForEachDate/ItemsPath").asText()).isEqualTo("$.plan.dates");
         assertThat(asl.at("/States/ForEachDate/ItemSelector/process_date.$").asText()).isEqualTo("$$.Map.Item.Value.process_date");
         JsonNode states = asl.at("/States/ForEachDate/ItemProcessor/States");
@@ -196,5 +196,164 @@ class DeploymentTemplateTest {
             assertThat(properties.path("GlueVersion").asText()).isEqualTo("5.0");
             Class.forName(properties.at("/DefaultArguments/--class").asText());
         }
+    }
+
+    private static List<JsonNode> tasks() {
+        List<JsonNode> tasks = new ArrayList<>();
+        tasks.add(asl.at("/States/PlanDates"));
+        asl.at("/States/ForEachDate/ItemProcessor/States").forEach(s -> {
+            if (s.path("Type").asText().equals("Task")) {
+                tasks.add(s);
+            }
+        });
+        return tasks;
+    }
+
+    private static List<String> retried(JsonNode task) {
+        List<String> errors = new ArrayList<>();
+        task.path("Retry").forEach(r -> {
+            assertThat(r.path("BackoffRate").asDouble()).isGreaterThan(1);
+            assertThat(r.path("MaxAttempts").asInt()).isGreaterThan(1);
+            r.path("ErrorEquals").forEach(e -> errors.add(e.asText()));
+        });
+        return errors;
+    }
+
+    @Test
+    void glueTasksRetryThrottlingAndConcurrentRunLimitsWithBackoffAndLambdaTasksRetryServiceErrors() {
+        int glue = 0;
+        int lambda = 0;
+        for (JsonNode task : tasks()) {
+            String resource = task.path("Resource").asText();
+            if (resource.startsWith("arn:aws:states:::glue:")) {
+                glue++;
+                assertThat(retried(task)).contains("Glue.ConcurrentRunsExceededException", "Glue.ThrottlingException");
+            } else if (resource.equals("arn:aws:states:::lambda:invoke")) {
+                lambda++;
+                assertThat(retried(task)).contains("Lambda.ServiceException", "Lambda.AWSLambdaException",
+                        "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
+            }
+        }
+        assertThat(glue).isEqualTo(4);
+        assertThat(lambda).isEqualTo(3);
+    }
+
+    @Test
+    void aFailedSuccessSummaryStillEndsTheDateSucceeded() {
+        JsonNode states = asl.at("/States/ForEachDate/ItemProcessor/States");
+        JsonNode notify = states.path("NotifySuccess");
+
+        assertThat(notify.at("/Catch/0/ErrorEquals/0").asText()).isEqualTo("States.ALL");
+        assertThat(states.path(notify.at("/Catch/0/Next").asText()).path("Type").asText()).isEqualTo("Succeed");
+        assertThat(states.path(notify.path("Next").asText()).path("Type").asText()).isEqualTo("Succeed");
+        assertThat(states.at("/NotifyFailure/Catch/0/Next").asText()).isEqualTo("DateFailed");
+    }
+
+    @Test
+    void theExecutionStateCarriesDatesNotPendingMarkers() {
+        assertThat(asl.toString()).doesNotContain("pending_markers");
+        assertThat(asl.at("/States/PlanDates/ResultSelector/dates.$").asText()).isEqualTo("$.Payload.dates");
+    }
+
+    private static List<JsonNode> statements(String role) {
+        List<JsonNode> statements = new ArrayList<>();
+        template.at("/Resources/" + role + "/Properties/Policies").forEach(p -> p.at("/PolicyDocument/Statement").forEach(statements::add));
+        return statements;
+    }
+
+    private static List<String> actions(JsonNode statement) {
+        List<String> actions = new ArrayList<>();
+        statement.path("Action").forEach(a -> actions.add(a.asText()));
+        return actions;
+    }
+
+    private static Set<String> roles() {
+        Set<String> roles = new HashSet<>();
+        template.path("Resources").fields().forEachRemaining(e -> {
+            if (e.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
+                roles.add(e.getKey());
+            }
+        });
+        return roles;
+    }
+
+    @Test
+    void onlyIngestionDeletesUnderRawAndThePlanFunctionOnlyListsPendingMarkers() {
+        for (String role : roles()) {
+            for (JsonNode statement : statements(role)) {
+                boolean onRaw = statement.path("Resource").toString().contains("}raw/");
+                if (actions(statement).contains("s3:DeleteObject") && onRaw) {
+                    assertThat(role).isEqualTo("IngestionRole");
+                }
+                assertThat(statement.path("Resource").toString()).as(role + " must name a prefix").doesNotContain("${LakeBucketName}/*");
+            }
+        }
+        List<JsonNode> plan = statements("PlanRole");
+        assertThat(plan).filteredOn(s -> actions(s).contains("s3:ListBucket")).singleElement()
+                .satisfies(s -> assertThat(s.at("/Condition/StringLike/s3:prefix").toString()).contains("_atlas/pending/*"));
+        assertThat(plan).flatExtracting(DeploymentTemplateTest::actions).doesNotContain("s3:GetObject", "s3:DeleteObject");
+    }
+
+    @Test
+    void everyRolePinsItsCallersAccountAndLogsOnlyToItsOwnGroup() {
+        assertThat(roles()).hasSize(6);
+        for (String role : roles()) {
+            JsonNode trust = template.at("/Resources/" + role + "/Properties/AssumeRolePolicyDocument/Statement/0");
+            assertThat(trust.at("/Condition/StringEquals/aws:SourceAccount/Ref").asText()).as(role).isEqualTo("AWS::AccountId");
+            for (JsonNode statement : statements(role)) {
+                if (actions(statement).stream().anyMatch(a -> a.startsWith("logs:"))) {
+                    assertThat(statement.path("Resource").toString()).as(role).contains(":log-group:/aws");
+                }
+            }
+        }
+        for (String role : new String[] {"StateMachineRole", "SchedulerRole"}) {
+            assertThat(template.at("/Resources/" + role + "/Properties/AssumeRolePolicyDocument/Statement/0/Condition/ArnLike/aws:SourceArn")
+                    .toString()).as(role).contains("${AWS::StackName}-");
+        }
+    }
+
+    @Test
+    void everyMultipartWriterMayAbortItsUploads() {
+        for (String role : new String[] {"IngestionRole", "GlueJobRole"}) {
+            for (JsonNode statement : statements(role)) {
+                List<String> actions = actions(statement);
+                if (actions.contains("s3:PutObject") && !statement.path("Resource").toString().contains("_atlas/")) {
+                    assertThat(actions).as(role + " " + statement.path("Sid").asText()).contains("s3:AbortMultipartUpload");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFileThatFailsIngestionAfterLambdasRetriesLandsInADeadLetterQueueThatAlarms() {
+        JsonNode invoke = template.at("/Resources/IngestionInvokeConfig/Properties");
+        JsonNode alarm = template.at("/Resources/IngestionDeadLetterAlarm/Properties");
+
+        assertThat(invoke.at("/FunctionName/Ref").asText()).isEqualTo("IngestionFunction");
+        assertThat(invoke.at("/DestinationConfig/OnFailure/Destination/Fn::GetAtt/0").asText()).isEqualTo("IngestionDeadLetterQueue");
+        assertThat(alarm.at("/Dimensions/0/Value/Fn::GetAtt/0").asText()).isEqualTo("IngestionDeadLetterQueue");
+        assertThat(alarm.at("/AlarmActions/0/Ref").asText()).isEqualTo("NotificationTopic");
+        assertThat(statements("IngestionRole")).flatExtracting(DeploymentTemplateTest::actions).contains("sqs:SendMessage");
+    }
+
+    @Test
+    void functionsRunOnJava21AndGlueJobsFollowGlue5() {
+        for (String function : new String[] {"IngestionFunction", "PlanFunction", "RunEndFunction"}) {
+            assertThat(template.at("/Resources/" + function + "/Properties/Runtime").asText()).isEqualTo("java21");
+        }
+        for (String job : new String[] {"NormalizeJob", "AggregateJob", "CrawlJob"}) {
+            JsonNode arguments = template.at("/Resources/" + job + "/Properties/DefaultArguments");
+            assertThat(arguments.has("--enable-continuous-cloudwatch-log")).as(job).isFalse();
+            assertThat(arguments.path("--user-jars-first").asText()).as(job).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void athenaHasAWorkgroupThatWritesResultsIntoTheLake() {
+        JsonNode workgroup = template.at("/Resources/AthenaWorkGroup/Properties/WorkGroupConfiguration");
+
+        assertThat(workgroup.at("/ResultConfiguration/OutputLocation/Fn::Sub").asText())
+                .isEqualTo("s3://${LakeBucketName}/${LakePrefix}_atlas/athena-results/");
+        assertThat(workgroup.path("EnforceWorkGroupConfiguration").asBoolean()).isTrue();
     }
 }

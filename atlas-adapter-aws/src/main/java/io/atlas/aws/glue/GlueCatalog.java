@@ -14,9 +14,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
+import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionFailureEntry;
 import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionRequestEntry;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.ErrorDetail;
@@ -34,12 +36,19 @@ import software.amazon.awssdk.services.glue.model.TableInput;
  * S3 locations, partition keys typed as Atlas declares them. Partitions are registered in batches of
  * {@value #CREATE_BATCH} ({@code BatchCreatePartition}, replacing existing ones with {@code BatchUpdatePartition}),
  * dropped in batches of {@value #DELETE_BATCH} ({@code BatchDeletePartition}) and listed with the paginated
- * {@code GetPartitions}. Locations in the catalog are absolute ({@code s3://bucket/prefix/...}); this port speaks
+ * {@code GetPartitions}. The batch calls answer per partition in their {@code Errors} lists, which are read: on a
+ * rerun an existing partition ({@code AlreadyExistsException}) is replaced, a partition already dropped
+ * ({@code EntityNotFoundException}) counts as dropped, any other error fails the call with its code (throttling and
+ * service errors as transient). Locations in the catalog are absolute ({@code s3://bucket/prefix/...}); this port speaks
  * lake-relative ones.
  */
 public final class GlueCatalog implements Catalog {
     static final int CREATE_BATCH = 100;
     static final int DELETE_BATCH = 25;
+    static final String ALREADY_EXISTS = "AlreadyExistsException";
+    static final String NOT_FOUND = "EntityNotFoundException";
+    static final Set<String> TRANSIENT_CODES = Set.of("ThrottlingException", "InternalServiceException",
+            "OperationTimeoutException", "ResourceNotReadyException", "ConcurrentModificationException");
     static final String PARQUET_INPUT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";
     static final String PARQUET_OUTPUT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat";
     static final String PARQUET_SERDE = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe";
@@ -101,7 +110,11 @@ public final class GlueCatalog implements Catalog {
             if (table(database, table.name()).isPresent()) {
                 glue.updateTable(b -> b.databaseName(database).tableInput(input));
             } else {
-                glue.createTable(b -> b.databaseName(database).tableInput(input));
+                try {
+                    glue.createTable(b -> b.databaseName(database).tableInput(input));
+                } catch (AlreadyExistsException createdMeanwhile) {
+                    glue.updateTable(b -> b.databaseName(database).tableInput(input));
+                }
             }
         } catch (EntityNotFoundException e) {
             throw new CatalogException(ErrorCategory.USER_ERROR, "Cannot use database " + database + ": it does not exist", e);
@@ -142,19 +155,24 @@ public final class GlueCatalog implements Catalog {
                         .partitionInputList(batch)).errors();
                 List<BatchUpdatePartitionRequestEntry> updates = new ArrayList<>();
                 for (PartitionError error : errors) {
-                    ErrorDetail detail = error.errorDetail();
-                    if (detail != null && "AlreadyExistsException".equals(detail.errorCode())) {
-                        batch.stream().filter(p -> p.values().equals(error.partitionValues())).findFirst()
-                                .ifPresent(p -> updates.add(BatchUpdatePartitionRequestEntry.builder()
-                                        .partitionValueList(p.values()).partitionInput(p).build()));
-                    } else {
-                        throw new CatalogException(ErrorCategory.INTERNAL, "Cannot add partition " + error.partitionValues()
-                                + " to " + database + "." + table + ": " + (detail == null ? "unknown error" : detail.errorMessage()));
+                    if (!ALREADY_EXISTS.equals(code(error.errorDetail()))) {
+                        throw partitionFailure("add partition " + error.partitionValues() + " to " + database + "." + table,
+                                error.errorDetail());
                     }
+                    batch.stream().filter(p -> p.values().equals(error.partitionValues())).findFirst()
+                            .ifPresent(p -> updates.add(BatchUpdatePartitionRequestEntry.builder()
+                                    .partitionValueList(p.values()).partitionInput(p).build()));
                 }
                 if (!updates.isEmpty()) {
-                    glue.batchUpdatePartition(b -> b.databaseName(database).tableName(table).entries(updates));
+                    for (BatchUpdatePartitionFailureEntry failure : glue.batchUpdatePartition(b -> b.databaseName(database)
+                            .tableName(table).entries(updates)).errors()) {
+                        throw partitionFailure("replace partition " + failure.partitionValueList() + " of " + database + "."
+                                + table, failure.errorDetail());
+                    }
                 }
+            } catch (EntityNotFoundException e) {
+                throw new CatalogException(ErrorCategory.USER_ERROR, "Cannot add partitions to " + database + "." + table
+                        + ": no such table", e);
             } catch (SdkException e) {
                 throw failure("add partitions to " + database + "." + table, e);
             }
@@ -167,7 +185,14 @@ public final class GlueCatalog implements Catalog {
             List<PartitionValueList> batch = values.subList(from, Math.min(values.size(), from + DELETE_BATCH)).stream()
                     .map(v -> PartitionValueList.builder().values(v).build()).toList();
             try {
-                glue.batchDeletePartition(b -> b.databaseName(database).tableName(table).partitionsToDelete(batch));
+                for (PartitionError error : glue.batchDeletePartition(b -> b.databaseName(database).tableName(table)
+                        .partitionsToDelete(batch)).errors()) {
+                    // a partition already gone (a rerun, or another crawl dropped it) is what was asked for
+                    if (!NOT_FOUND.equals(code(error.errorDetail()))) {
+                        throw partitionFailure("drop partition " + error.partitionValues() + " of " + database + "." + table,
+                                error.errorDetail());
+                    }
+                }
             } catch (EntityNotFoundException e) {
                 throw new CatalogException(ErrorCategory.USER_ERROR, "Cannot drop partitions of " + database + "." + table
                         + ": no such table", e);
@@ -201,6 +226,19 @@ public final class GlueCatalog implements Catalog {
     private String relative(String location) {
         String normalized = location.endsWith("/") ? location : location + "/";
         return normalized.startsWith(lakeRoot) ? normalized.substring(lakeRoot.length()) : normalized;
+    }
+
+    private static String code(ErrorDetail detail) {
+        return detail == null || detail.errorCode() == null ? "" : detail.errorCode();
+    }
+
+    /** A per-partition error of a batch call: throttling and service errors can pass on a retry, the rest cannot. */
+    private static CatalogException partitionFailure(String what, ErrorDetail detail) {
+        String code = code(detail);
+        ErrorCategory category = TRANSIENT_CODES.contains(code) ? ErrorCategory.TRANSIENT
+                : code.equals(NOT_FOUND) || code.equals("InvalidInputException") ? ErrorCategory.USER_ERROR : ErrorCategory.INTERNAL;
+        return new CatalogException(category, "Cannot " + what + ": " + (code.isEmpty() ? "unknown error"
+                : code + " " + detail.errorMessage()));
     }
 
     private static CatalogException failure(String what, SdkException e) {

@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -37,9 +39,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * multipart upload read part by part from the stream (aborted on failure, so the previous object stays); copies are
  * server-side ({@code CopyObject}, multipart {@code UploadPartCopy} above 5 GB). A PUT and a copy replace an object
  * atomically: a reader sees the old or the new version. Listings are paginated and come back in S3's UTF-8 order.
- * {@link #delete} asks {@code HeadObject} first, as S3's delete does not say whether the key existed.
+ * {@link #delete} asks {@code HeadObject} first, as S3's delete does not say whether the key existed;
+ * {@link #deleteAll} removes many keys with {@code DeleteObjects}, without asking.
  */
 public final class S3ObjectStore implements ObjectStore, ConditionalWrites {
+    static final int DELETE_BATCH = 1000;
     static final int PART_BYTES = 16 * 1024 * 1024;
     static final long MAX_SINGLE_COPY_BYTES = 5L * 1024 * 1024 * 1024;
     static final long COPY_PART_BYTES = 512L * 1024 * 1024;
@@ -231,6 +235,30 @@ public final class S3ObjectStore implements ObjectStore, ConditionalWrites {
             throw failure("delete " + key, e);
         }
         return existed;
+    }
+
+    /**
+     * {@code DeleteObjects} in batches of {@value #DELETE_BATCH} keys (quiet mode: S3 answers only the keys it could
+     * not delete, and a missing key is not one of them); any key S3 refuses fails the call with its code.
+     */
+    @Override
+    public void deleteAll(List<ObjectKey> keys) {
+        for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH)).stream()
+                    .map(k -> ObjectIdentifier.builder().key(key(k)).build()).toList();
+            List<S3Error> errors;
+            try {
+                errors = s3.deleteObjects(b -> b.bucket(location.bucket()).delete(d -> d.objects(batch).quiet(true))).errors();
+            } catch (SdkException e) {
+                throw failure("delete " + batch.size() + " objects", e);
+            }
+            if (!errors.isEmpty()) {
+                S3Error first = errors.get(0);
+                throw new StorageException(first.code() != null && (first.code().equals("SlowDown") || first.code().equals("InternalError"))
+                        ? ErrorCategory.TRANSIENT : ErrorCategory.INTERNAL, "Cannot delete " + errors.size() + " of "
+                        + batch.size() + " objects: " + first.key() + ": " + first.code() + " " + first.message());
+            }
+        }
     }
 
     @Override

@@ -23,12 +23,14 @@ import java.util.SortedMap;
  * The first state of the pipeline state machine: which dates this execution runs. Input is one of
  * {@code {"trigger_time": "<aws.scheduler.scheduled-time>"}} (the daily schedule: yesterday plus pending days within
  * the lookback window, by {@link SchedulePlan}), {@code {"process_date": "D"}} or {@code {"process_dates": [...]}}
- * (manual runs and backfills). Output: {@code {"dates": [{"process_date", "pending_markers"}], "too_old": [...],
- * "max_concurrency": n}};
- * the markers a date covered are cleared only when its four steps succeed.
+ * (manual runs and backfills), given as is or, from the state machine, as {@code {"request": ..., "execution": name}}.
+ * Output: {@code {"dates": [{"process_date"}], "too_old": [...], "max_concurrency": n}}, a few bytes a date whatever
+ * the number of pending files: each date's markers are snapshotted in the lake ({@link PlanSnapshots}) under the
+ * execution's name and cleared only when the date's four steps succeed.
  */
 public final class PlanHandler implements RequestStreamHandler {
     private final DayChangeLog changes;
+    private final PlanSnapshots snapshots;
     private final int lookbackDays;
     private final int mapConcurrency;
 
@@ -42,13 +44,16 @@ public final class PlanHandler implements RequestStreamHandler {
 
     public PlanHandler(ObjectStore store, int lookbackDays, int mapConcurrency) {
         this.changes = new DayChangeLog(store);
+        this.snapshots = new PlanSnapshots(store);
         this.lookbackDays = lookbackDays;
         this.mapConcurrency = mapConcurrency;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode request = JsonLines.JSON.readTree(input);
+        JsonNode payload = JsonLines.JSON.readTree(input);
+        JsonNode request = payload.has("request") ? payload.get("request") : payload;
+        String execution = payload.path("execution").asText("");
         List<LocalDate> dates = new ArrayList<>();
         List<LocalDate> tooOld = new ArrayList<>();
         SortedMap<LocalDate, List<ObjectKey>> pending = changes.markersByDay();
@@ -67,10 +72,10 @@ public final class PlanHandler implements RequestStreamHandler {
         ObjectNode response = JsonLines.JSON.createObjectNode();
         ArrayNode planned = response.putArray("dates");
         for (LocalDate date : dates.stream().distinct().sorted().toList()) {
-            ObjectNode entry = planned.addObject();
-            entry.put("process_date", date.toString());
-            ArrayNode markers = entry.putArray("pending_markers");
-            pending.getOrDefault(date, List.of()).stream().map(ObjectKey::value).forEach(markers::add);
+            planned.addObject().put("process_date", date.toString());
+            if (!execution.isEmpty()) {
+                snapshots.save(execution, date, pending.getOrDefault(date, List.of()));
+            }
         }
         response.put("max_concurrency", mapConcurrency);
         ArrayNode old = response.putArray("too_old");

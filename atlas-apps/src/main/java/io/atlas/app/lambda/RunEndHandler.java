@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The last state for each date. {@code "outcome": "succeeded"}: clears the pending markers the date covered (later
- * ones stay). {@code "outcome": "failed"}: writes the failure the Catch caught to
+ * The last state for each date. {@code "outcome": "succeeded"}: clears the pending markers the plan snapshotted for
+ * this execution and date ({@link PlanSnapshots}; later ones stay) with batch deletes, then the snapshot. {@code "outcome": "failed"}: writes the failure the Catch caught to
  * {@code rejected/system/glue/<step>/<date>/<execution>.json}. Returns a subject and message for the SNS summary.
  */
 public final class RunEndHandler implements RequestStreamHandler {
@@ -39,13 +39,15 @@ public final class RunEndHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode request = JsonLines.JSON.readTree(input);
         LocalDate date = LocalDate.parse(request.path("process_date").asText());
-        String execution = request.path("execution").asText("execution").replaceAll("[^A-Za-z0-9._-]", "-");
+        String execution = PlanSnapshots.safe(request.path("execution").asText("execution"));
         ObjectNode response = JsonLines.JSON.createObjectNode();
         response.put("process_date", date.toString());
         if ("succeeded".equals(request.path("outcome").asText())) {
-            List<ObjectKey> markers = new ArrayList<>();
+            PlanSnapshots snapshots = new PlanSnapshots(store);
+            List<ObjectKey> markers = new ArrayList<>(snapshots.read(execution, date).orElse(List.of()));
             request.path("pending_markers").forEach(m -> markers.add(ObjectKey.of(m.asText())));
             new DayChangeLog(store).clear(markers);
+            snapshots.delete(execution, date);
             response.put("subject", "Atlas " + date + ": SUCCEEDED");
             response.put("message", "Atlas ran " + date + " (execution " + execution + "): normalize, crawl, aggregate, crawl.\n"
                     + "Steps: " + request.path("steps").toString());

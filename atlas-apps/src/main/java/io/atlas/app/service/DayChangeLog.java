@@ -76,9 +76,9 @@ public final class DayChangeLog {
         return store.list(ROOT + day + "/").stream().map(ObjectInfo::key).toList();
     }
 
-    /** Clears the markers a successful run covered; later markers stay. */
+    /** Clears the markers a successful run covered, in batches where the store can; later markers stay. */
     public void clear(List<ObjectKey> markers) {
-        markers.forEach(store::delete);
+        store.deleteAll(markers);
     }
 
     private static String shortHash(String value) {

@@ -80,6 +80,14 @@ public interface ObjectStore {
     /** Deletes the object; returns whether it existed. Deleting a missing key is not an error. */
     boolean delete(ObjectKey key);
 
+    /**
+     * Deletes every key of {@code keys}; keys that do not exist are not an error. Stores with a batch delete override
+     * this default, which deletes one key at a time (S3: {@code DeleteObjects}, 1,000 keys a request).
+     */
+    default void deleteAll(List<ObjectKey> keys) {
+        keys.forEach(this::delete);
+    }
+
     /** Writes {@code bytes}; see {@link #write(ObjectKey, InputStream)}. */
     default void write(ObjectKey key, byte[] bytes) {
         write(key, new java.io.ByteArrayInputStream(bytes));

@@ -40,6 +40,19 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
+    void deleteAllRemovesTheGivenKeysIgnoresMissingOnesAndKeepsTheRest() throws IOException {
+        store.write(key("_atlas/pending/2024-11-29/a"), new byte[] {1});
+        store.write(key("_atlas/pending/2024-11-29/b"), new byte[] {2});
+        store.write(key("_atlas/pending/2024-11-29/later"), new byte[] {3});
+
+        store.deleteAll(List.of(key("_atlas/pending/2024-11-29/a"), key("_atlas/pending/2024-11-29/b"),
+                key("_atlas/pending/2024-11-29/never-written")));
+        store.deleteAll(List.of());
+
+        assertThat(store.list("_atlas/pending/")).extracting(o -> o.key().value()).containsExactly("_atlas/pending/2024-11-29/later");
+    }
+
+    @Test
     void writesAndReadsBack() throws IOException {
         store.write(key("raw/ndjson/a.ndjson"), "hello".getBytes(UTF_8));
 
