@@ -205,13 +205,6 @@ class RecordCursorsTest {
     }
 
     @Test
-    void anImplausibleCompressionRatioIsADecompressionLimit() {
-        byte[] bomb = io.atlas.domain.testing.Bytes.gzipOfZeros(ReadLimits.RATIO_CHECK_FLOOR + 1024 * 1024);
-
-        assertThat(failure(LogFormat.JSON_GZIP, bomb)).isEqualTo(FileRejectReason.DECOMPRESSION_LIMIT);
-    }
-
-    @Test
     void xmlReadsErrorRecordsAndTrimsTheirText() throws IOException {
         byte[] file = utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- origin -->\n" + Records.errors(
                 Records.error("2024-11-29T01:00:00Z"),
