@@ -78,12 +78,13 @@ public final class RecordCursors {
         if (first == '<') {
             throw mismatch("content is XML, expected NDJSON");
         }
-        if (first == '[' && !firstLineIsCompleteJson(in)) {
+        JsonObjectReader reader = new JsonObjectReader(limits);
+        if (first == '[' && !firstLineIsCompleteJson(in, reader)) {
             throw mismatch("content is a JSON array spread over lines, expected NDJSON (one object per line)");
         }
         // A first line that is a whole JSON array is one bad record, unless no line at all is a JSON object.
         long limit = lineStartLimit == Long.MAX_VALUE ? lineStartLimit : lineStartLimit - skipped;
-        return new NdjsonCursor(in, limits, new JsonObjectReader(limits), first == '[', limit);
+        return new NdjsonCursor(in, limits, reader, first == '[', limit);
     }
 
     private static RecordCursor openJsonGzip(BufferedInputStream in, ReadLimits limits) throws IOException {
@@ -166,7 +167,7 @@ public final class RecordCursors {
     }
 
     /** Whether the first line (within 64 KiB) holds one complete JSON value and nothing else. */
-    private static boolean firstLineIsCompleteJson(BufferedInputStream in) throws IOException {
+    private static boolean firstLineIsCompleteJson(BufferedInputStream in, JsonObjectReader reader) throws IOException {
         in.mark(BUFFER);
         byte[] head = in.readNBytes(BUFFER);
         in.reset();
@@ -174,14 +175,7 @@ public final class RecordCursors {
         while (end < head.length && head[end] != '\n') {
             end++;
         }
-        try (com.fasterxml.jackson.core.JsonParser parser = new com.fasterxml.jackson.core.JsonFactory()
-                .createParser(head, 0, end)) {
-            parser.nextToken();
-            parser.skipChildren();
-            return parser.nextToken() == null;
-        } catch (IOException | RuntimeException incomplete) {
-            return false;
-        }
+        return reader.isOneJsonValue(head, 0, end);
     }
 
     /** The first byte that is not JSON/XML whitespace, -1 at end of input, -2 if none in the first 64 KiB; consumes nothing. */
