@@ -9,7 +9,13 @@ import io.atlas.domain.record.RejectReason;
 import io.atlas.domain.record.SourceField;
 import io.atlas.domain.record.SourceFields;
 import io.atlas.domain.testing.BothStages;
+import io.atlas.domain.testing.Bytes;
 import io.atlas.domain.testing.Records;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -160,6 +166,31 @@ class IgnoredFieldsTest {
 
         assertThat(verdict.rejected()).isEmpty();
         assertThat(verdict.processed()).singleElement().satisfies(record -> assertThat(record.statusCode()).isEqualTo(503));
+    }
+
+    @Test
+    void anUnknownXmlElementOfAHundredMegabytesIsTooLargeAndReadInBoundedMemory() throws IOException {
+        byte[] head = utf8("<errors>" + Records.error("2024-11-29T10:00:00Z").replace("</error>", "<extra>"));
+        byte[] tail = utf8("</extra></error>" + Records.error("2024-11-29T11:00:00Z") + "</errors>");
+        InputStream file = new SequenceInputStream(java.util.Collections.enumeration(List.of(new ByteArrayInputStream(head),
+                Bytes.repeated(utf8("x".repeat(1024)), 100 * 1024), new ByteArrayInputStream(tail))));
+        long before = usedHeap();
+        List<RejectReason> seen = new ArrayList<>();
+
+        try (RecordCursor cursor = RecordCursors.open(LogFormat.XML_ERRORS, file, ReadLimits.DEFAULTS)) {
+            while (cursor.next()) {
+                seen.add(cursor.problem() == null ? null : cursor.problem().reason());
+                assertThat(usedHeap() - before).isLessThan(64L * 1024 * 1024);
+            }
+        }
+
+        assertThat(seen).containsExactly(RejectReason.RECORD_TOO_LARGE, null);
+    }
+
+    private static long usedHeap() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     @Test
