@@ -71,6 +71,27 @@ class XmlParserWithWoodstoxTest {
 
     @Test
     void theDomainReadsXmlWithTheJdkParserNotWoodstox() throws IOException {
+        assertReadByTheJdkParser();
+    }
+
+    @Test
+    void theJdkParserIsUsedEvenWhenASystemPropertyNamesWoodstox() throws IOException {
+        String key = XMLInputFactory.class.getName();
+        String previous = System.getProperty(key);
+        System.setProperty(key, WOODSTOX);
+        try {
+            assertThat(XMLInputFactory.newFactory().getClass().getName()).isEqualTo(WOODSTOX);
+            assertReadByTheJdkParser();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, previous);
+            }
+        }
+    }
+
+    private static void assertReadByTheJdkParser() throws IOException {
         // Over the 64 KiB the cursor buffers up front, so the parser itself pulls the rest of the bytes.
         String records = IntStream.range(0, 5_000).mapToObj(i -> Records.error("2024-11-29T10:00:00Z")).collect(Collectors.joining());
         StackRecordingStream content = new StackRecordingStream(new ByteArrayInputStream(utf8(Records.errors(records))));
