@@ -11,7 +11,7 @@ import java.util.Properties;
 /**
  * How an {@link Atlas} is configured. Keys (dashed and dotted) for properties files and {@code -D}:
  * {@code atlas.threads}, {@code atlas.max-record-bytes}, {@code atlas.max-decompressed-bytes},
- * {@code atlas.max-compression-ratio}, {@code atlas.default-app-name.ndjson}, {@code atlas.default-app-name.json-gzip},
+ * {@code atlas.default-app-name.ndjson}, {@code atlas.default-app-name.json-gzip},
  * {@code atlas.schedule.lookback-days}, {@code atlas.engine} ({@code local} or {@code spark}), {@code atlas.spark.master},
  * {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}. The lake is a directory or
  * an {@code s3://bucket/prefix} URI.
@@ -74,8 +74,7 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
         ReadLimits limits = ReadLimits.DEFAULTS;
         limits = new ReadLimits(
                 intValue(properties, "atlas.max-record-bytes", limits.maxRecordBytes()),
-                longValue(properties, "atlas.max-decompressed-bytes", limits.maxDecompressedBytes()),
-                intValue(properties, "atlas.max-compression-ratio", limits.maxCompressionRatio()));
+                longValue(properties, "atlas.max-decompressed-bytes", limits.maxDecompressedBytes()));
         AppNameDefaults apps = new AppNameDefaults(
                 properties.getProperty("atlas.default-app-name.ndjson", AppNameDefaults.DEFAULTS.ndjson()),
                 properties.getProperty("atlas.default-app-name.json-gzip", AppNameDefaults.DEFAULTS.jsonGzip()));

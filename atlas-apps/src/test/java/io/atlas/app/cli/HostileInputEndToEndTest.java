@@ -2,14 +2,11 @@ package io.atlas.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atlas.domain.testing.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** SPEC §2-§3 on hostile input through the whole pipeline: every file and record is routed, processed or rejected with its reason. */
 class HostileInputEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path lake;
 
@@ -62,25 +57,10 @@ class HostileInputEndToEndTest {
         run29 = Cli.run(lake, "--config", config.toString(), "run", "--date", "2024-11-29", "--validate");
     }
 
-    private static Map<String, String> sidecars() throws IOException {
-        Map<String, String> reasons = new HashMap<>();
-        try (Stream<Path> files = Files.walk(lake.resolve("rejected/system/lambda"))) {
-            for (Path sidecar : files.filter(p -> p.toString().endsWith(".error.json")).toList()) {
-                JsonNode node = JSON.readTree(sidecar.toFile());
-                reasons.put(node.get("source_key").asText(), node.get("reason_code").asText());
-                assertThat(node.get("run_id").asText()).isNotBlank();
-                assertThat(node.get("ingest_ts").asText()).matches("\\d{8}T\\d{6}Z");
-                assertThat(node.get("detail").asText()).isNotBlank();
-                assertThat(Path.of(sidecar.toString().replace(".error.json", ""))).exists();
-            }
-        }
-        return reasons;
-    }
-
     @Test
     void everyBadFileIsRejectedWithItsReasonAndLeavesRaw() throws IOException {
         assertThat(ingest.exitCode()).as(ingest.out()).isZero();
-        assertThat(sidecars()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(Lakes.fileRejects(lake)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "raw/xml_errors/xxe.xml", "UNSAFE_XML",
                 "raw/xml_errors/broken.xml", "MALFORMED_FILE",
                 "raw/json_gzip/bomb.json.gz", "DECOMPRESSION_LIMIT",

@@ -58,16 +58,19 @@ class HostileVolumeEndToEndTest {
     }
 
     @Test
-    void deeplyNestedJsonIsAMalformedRecordNotACrash() {
+    void deeplyNestedJsonIsNotACrashAndAnUnknownFieldOfAnyDepthIsIgnored() {
+        // SPEC §3: unknown extra fields are ignored, whatever their depth (issue 15 item 11); a known one has the wrong type.
         String deep = "{\"timestamp\": \"2024-11-29T10:00:00Z\", \"ip\": \"1\", \"request_type\": \"GET\", \"status\": 200, \"x\": "
                 + "[".repeat(100_000) + "]".repeat(100_000) + "}";
-        Lakes.drop(lake, "raw/ndjson/deep.ndjson", Lakes.ndjsonLine("2024-11-29T09:00:00Z", "1.1.1.1", 200) + deep + "\n");
+        String deepIp = "{\"timestamp\": \"2024-11-29T10:00:01Z\", \"ip\": " + "[".repeat(100_000) + "]".repeat(100_000)
+                + ", \"request_type\": \"GET\", \"status\": 200}";
+        Lakes.drop(lake, "raw/ndjson/deep.ndjson", Lakes.ndjsonLine("2024-11-29T09:00:00Z", "1.1.1.1", 200) + deep + "\n" + deepIp + "\n");
 
         assertThat(Cli.run(lake, "ingest").exitCode()).isZero();
         assertThat(Cli.run(lake, "run", "--date", "2024-11-29").exitCode()).isZero();
 
-        assertThat(query("SELECT reason_code FROM log_analytics_db.data_quality_rejects")).isEqualTo("reason_code\nMALFORMED_RECORD");
-        assertThat(query("SELECT COUNT(*) AS n FROM log_analytics_db.logs")).isEqualTo("n\n1");
+        assertThat(query("SELECT reason_code FROM log_analytics_db.data_quality_rejects")).isEqualTo("reason_code\nINVALID_FIELD_TYPE");
+        assertThat(query("SELECT COUNT(*) AS n FROM log_analytics_db.logs")).isEqualTo("n\n2");
     }
 
     @Test

@@ -1,14 +1,23 @@
 package io.atlas.app.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atlas.domain.testing.OriginSamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
-/** Puts files into a lake's raw/ as a producer would. */
+/** Puts files into a lake's raw/ as a producer would, and reads what ingestion rejected. */
 public final class Lakes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Lakes() {}
 
     public static void drop(Path lake, String rawKey, byte[] content) {
@@ -37,6 +46,27 @@ public final class Lakes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The file-level rejects of a lake: each sidecar's {@code source_key} and {@code reason_code}, after checking
+     * that it carries every SPEC §2 field and sits beside the rejected file.
+     */
+    public static Map<String, String> fileRejects(Path lake) {
+        Map<String, String> reasons = new HashMap<>();
+        try (Stream<Path> files = Files.walk(lake.resolve("rejected/system/lambda"))) {
+            for (Path sidecar : files.filter(p -> p.toString().endsWith(".error.json")).toList()) {
+                JsonNode node = JSON.readTree(sidecar.toFile());
+                reasons.put(node.get("source_key").asText(), node.get("reason_code").asText());
+                assertThat(node.get("run_id").asText()).isNotBlank();
+                assertThat(node.get("ingest_ts").asText()).matches("\\d{8}T\\d{6}Z");
+                assertThat(node.get("detail").asText()).isNotBlank();
+                assertThat(Path.of(sidecar.toString().replace(".error.json", ""))).exists();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return reasons;
     }
 
     public static String ndjsonLine(String timestamp, String ip, int status) {

@@ -14,7 +14,7 @@ public enum FileRejectReason {
     MALFORMED_FILE,
     /** A DOCTYPE (and so any entity declaration) in an XML file. */
     UNSAFE_XML,
-    /** Decompressed size over the limit (1 GiB by default) or an implausible compression ratio. */
+    /** Decompressed size over the limit (1 GiB by default), whatever the compression ratio. */
     DECOMPRESSION_LIMIT,
     /** Not one record with a valid timestamp. */
     NO_EVENT_TIMESTAMP

@@ -7,9 +7,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The inflated content of a gzip file, guarded: damage is {@code CORRUPT_GZIP}; inflating past
- * {@link ReadLimits#maxDecompressedBytes()} or past {@link ReadLimits#maxCompressionRatio()} (once
- * {@link ReadLimits#RATIO_CHECK_FLOOR} bytes are out) is {@code DECOMPRESSION_LIMIT}. Nothing is inflated ahead
- * of the reader, so a bomb costs at most one buffer.
+ * {@link ReadLimits#maxDecompressedBytes()} is {@code DECOMPRESSION_LIMIT}, found as the bytes come out. The
+ * compression ratio is not a criterion: a file the byte limit accepts is read, however well it compresses. Nothing
+ * is inflated ahead of the reader, so a bomb costs at most one buffer.
  */
 final class GzipContent extends InputStream {
     private static final int BUFFER = 64 * 1024;
@@ -61,21 +61,12 @@ final class GzipContent extends InputStream {
         }
         if (n > 0) {
             inflated += n;
-            checkLimits();
+            if (inflated > limits.maxDecompressedBytes()) {
+                throw new FileContentException(FileRejectReason.DECOMPRESSION_LIMIT,
+                        "inflates past the limit of " + limits.maxDecompressedBytes() + " bytes");
+            }
         }
         return n;
-    }
-
-    private void checkLimits() throws FileContentException {
-        if (inflated > limits.maxDecompressedBytes()) {
-            throw new FileContentException(FileRejectReason.DECOMPRESSION_LIMIT,
-                    "inflates past the limit of " + limits.maxDecompressedBytes() + " bytes");
-        }
-        int ratio = limits.maxCompressionRatio();
-        if (ratio > 0 && inflated > ReadLimits.RATIO_CHECK_FLOOR && inflated > ratio * Math.max(1, compressed.count())) {
-            throw new FileContentException(FileRejectReason.DECOMPRESSION_LIMIT,
-                    "inflates more than " + ratio + ":1 (" + inflated + " bytes from " + compressed.count() + ")");
-        }
     }
 
     @Override

@@ -1,14 +1,19 @@
 package io.atlas.domain.file;
 
+import io.atlas.domain.record.RejectReason;
 import io.atlas.domain.record.SourceFields;
 import java.io.IOException;
 import java.io.InputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One JSON array of records. The array's structure (brackets, strings, commas between elements) is checked at
- * the byte level: a structural fault is {@code MALFORMED_FILE}. Each element is then read like an NDJSON line, so
- * an element that is not an object, not valid JSON, not UTF-8 or too large is a reject row of its own.
+ * One JSON array of records, which SPEC §2 requires to be well-formed as a whole: any syntax fault, wherever it is,
+ * is {@code MALFORMED_FILE}, however many good elements came before it. The array's framing (brackets, strings,
+ * a comma after each element) is checked at the byte level, for every element whatever its size; each element is
+ * then read like an NDJSON line, and one that is not valid JSON fails the file. A well-formed element that is not
+ * an object ({@code 42}, {@code [1]}, {@code null}) is a {@code MALFORMED_RECORD} row; one that is not UTF-8 an
+ * {@code INVALID_ENCODING} row; one over the record limit a {@code RECORD_TOO_LARGE} row (its framing checked,
+ * its inner syntax not).
  */
 final class JsonArrayCursor implements RecordCursor {
     private static final int BUFFER = 64 * 1024;
@@ -68,10 +73,18 @@ final class JsonArrayCursor implements RecordCursor {
         }
         problem = JsonRecordSlice.classify(
                 element, 0, elementLength, oversized, elementFullLength, limits, reader, fields);
+        if (problem != null && problem.reason() == RejectReason.MALFORMED_RECORD
+                && !reader.isOneJsonValue(element, 0, elementLength)) {
+            throw malformed("element " + index + " is not valid JSON (" + problem.detail() + ")");
+        }
         return true;
     }
 
-    /** Reads one element up to its terminator (',' or ']' outside strings at depth 0), trimmed of whitespace. */
+    /**
+     * Reads one element up to its terminator (',' or ']' outside strings at depth 0), trimmed of whitespace. Once a
+     * string, object or array at depth 0 has closed, the element is complete: anything but whitespace before the
+     * terminator is a missing comma.
+     */
     private int readElement() throws IOException {
         elementLength = 0;
         elementFullLength = 0;
@@ -80,6 +93,7 @@ final class JsonArrayCursor implements RecordCursor {
         boolean inString = false;
         boolean escaped = false;
         boolean leading = true;
+        boolean complete = false;
         while (true) {
             int c = read();
             if (c < 0) {
@@ -92,25 +106,31 @@ final class JsonArrayCursor implements RecordCursor {
                     escaped = true;
                 } else if (c == '"') {
                     inString = false;
+                    complete = depth == 0;
                 }
+            } else if (isWhitespace(c)) {
+                if (leading) {
+                    continue;
+                }
+            } else if (c == ',' && depth == 0) {
+                trimTrailingWhitespace();
+                return c;
+            } else if (c == ']' && depth == 0) {
+                trimTrailingWhitespace();
+                return c;
+            } else if (complete) {
+                throw malformed("element " + (index + 1) + " is followed by '" + (char) c + "' instead of ',' or ']'"
+                        + " (a missing comma?)");
             } else if (c == '"') {
                 inString = true;
             } else if (c == '{' || c == '[') {
                 depth++;
             } else if (c == '}' || c == ']') {
                 if (depth == 0) {
-                    if (c == ']') {
-                        trimTrailingWhitespace();
-                        return c;
-                    }
                     throw malformed("unbalanced '}' in element " + (index + 1));
                 }
                 depth--;
-            } else if (c == ',' && depth == 0) {
-                trimTrailingWhitespace();
-                return c;
-            } else if (leading && isWhitespace(c)) {
-                continue;
+                complete = depth == 0;
             }
             leading = false;
             append(c);

@@ -14,21 +14,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads one JSON record (an NDJSON line or a JSON array element, as bytes) into {@link SourceFields}: only the
  * fields Atlas knows are kept; every other member is skipped (and still checked for syntax). Flat objects without
- * escapes go through {@link FlatJsonScanner}; everything else through Jackson's byte-level streaming parser, with
- * explicit limits on nesting depth and string length. Not thread-safe: one instance per thread.
+ * escapes go through {@link FlatJsonScanner}; everything else through Jackson's byte-level streaming parser.
+ *
+ * <p>SPEC §3: "Unknown extra fields are ignored, not fatal", whatever they hold, so the only bound on a record is
+ * its size ({@link ReadLimits#maxRecordBytes()}, checked before parsing): Jackson's own stream-read constraints
+ * (nesting depth 1000, numbers of 1000 digits, strings of 20,000,000 characters in 2.15) are raised to the record
+ * size, where they can never bind first. Skipping an unknown member holds no more than its nesting contexts (about
+ * 30 MB, measured, while a 1 MiB record of brackets is read) and none of its strings. Not thread-safe: one
+ * instance per thread.
  */
 public final class JsonObjectReader {
-    private static final int MAX_NESTING_DEPTH = 500;
-
     private final JsonFactory factory;
     private final FlatJsonScanner fast = new FlatJsonScanner();
 
     public JsonObjectReader(ReadLimits limits) {
+        int recordBytes = limits.maxRecordBytes();
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .maxStringLength(limits.maxRecordBytes())
-                        .maxNumberLength(1000)
+                        .maxNestingDepth(recordBytes)
+                        .maxStringLength(recordBytes)
+                        .maxNumberLength(recordBytes)
                         .build())
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
@@ -87,6 +92,19 @@ public final class JsonObjectReader {
             return null;
         } catch (IOException | RuntimeException e) {
             return "not valid JSON: " + firstLine(e.getMessage());
+        }
+    }
+
+    /** Whether {@code bytes[offset, offset+length)} is exactly one well-formed JSON value, of any type. */
+    boolean isOneJsonValue(byte[] bytes, int offset, int length) {
+        try (JsonParser parser = factory.createParser(bytes, offset, length)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException | RuntimeException notJson) {
+            return false;
         }
     }
 

@@ -3,28 +3,27 @@ package io.atlas.domain.file;
 import io.atlas.domain.lake.LogFormat;
 import io.atlas.domain.record.SourceFields;
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Opens a file's records by format after confirming the content is that format (SPEC §2 step 1): gzip magic
  * {@code 1f 8b} for {@code json_gzip} (then one JSON array, or NDJSON); an XML root {@code <errors>} for
- * {@code xml_errors}; NDJSON lines of objects for {@code ndjson}. A UTF-8 byte-order mark at the start of the
- * (inflated) content is skipped.
+ * {@code xml_errors}; NDJSON lines of objects for {@code ndjson}. JSON is UTF-8, a byte-order mark at the start of
+ * the (inflated) content skipped; XML is in the encoding its byte-order mark, first bytes and declaration give
+ * ({@link ContentEncoding}).
  */
 public final class RecordCursors {
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
     private static final int BUFFER = 64 * 1024;
-    private static final Pattern XML_ENCODING =
-            Pattern.compile("\\s*<\\?xml\\s[^>]*?encoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']");
 
     private RecordCursors() {}
 
@@ -73,17 +72,19 @@ public final class RecordCursors {
         if (startsWithGzipMagic(in)) {
             throw mismatch("content is gzip-compressed, expected NDJSON text");
         }
+        ContentEncoding.requireUtf8Json(in, "NDJSON");
         int skipped = skipByteOrderMark(in);
         int first = firstNonWhitespace(in);
         if (first == '<') {
             throw mismatch("content is XML, expected NDJSON");
         }
-        if (first == '[' && !firstLineIsCompleteJson(in)) {
+        JsonObjectReader reader = new JsonObjectReader(limits);
+        if (first == '[' && !firstLineIsCompleteJson(in, reader)) {
             throw mismatch("content is a JSON array spread over lines, expected NDJSON (one object per line)");
         }
         // A first line that is a whole JSON array is one bad record, unless no line at all is a JSON object.
         long limit = lineStartLimit == Long.MAX_VALUE ? lineStartLimit : lineStartLimit - skipped;
-        return new NdjsonCursor(in, limits, new JsonObjectReader(limits), first == '[', limit);
+        return new NdjsonCursor(in, limits, reader, first == '[', limit);
     }
 
     private static RecordCursor openJsonGzip(BufferedInputStream in, ReadLimits limits) throws IOException {
@@ -94,6 +95,7 @@ public final class RecordCursors {
             throw mismatch("content has no gzip magic 1f 8b");
         }
         BufferedInputStream inflated = new BufferedInputStream(GzipContent.open(in, limits), BUFFER);
+        ContentEncoding.requireUtf8Json(inflated, "gzip'd JSON");
         skipByteOrderMark(inflated);
         JsonObjectReader reader = new JsonObjectReader(limits);
         int first = firstNonWhitespace(inflated);
@@ -110,37 +112,46 @@ public final class RecordCursors {
         if (startsWithGzipMagic(in)) {
             throw mismatch("content is gzip-compressed, expected XML");
         }
-        skipByteOrderMark(in);
-        int first = firstNonWhitespace(in);
+        Charset charset = ContentEncoding.xml(in);
+        BufferedReader text = new BufferedReader(strictReader(in, charset), BUFFER);
+        int first = firstNonWhitespace(text, charset);
         if (first == -1) {
-            return new EmptyCursor(in);
+            return new EmptyCursor(text);
         }
         if (first != '<') {
             throw mismatch("content is not XML (starts with '" + (char) first + "')");
         }
-        return new XmlErrorCursor(new InputStreamReader(in, declaredEncoding(in).newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), limits);
+        return new XmlErrorCursor(text, limits);
     }
 
     /**
-     * The charset an XML declaration names, UTF-8 when it names none. Decoding happens here, strictly, so a byte
-     * that is not valid in it fails the document (MALFORMED_FILE) instead of the JDK parser printing to stderr.
+     * Decoding happens here, strictly, so a byte sequence that is not valid in the charset fails the document
+     * (MALFORMED_FILE) instead of the JDK parser printing to stderr.
      */
-    private static Charset declaredEncoding(BufferedInputStream in) throws IOException {
-        in.mark(512);
-        byte[] head = in.readNBytes(512);
-        in.reset();
-        Matcher declaration = XML_ENCODING.matcher(new String(head, StandardCharsets.ISO_8859_1));
-        if (declaration.lookingAt()) {
-            try {
-                return Charset.forName(declaration.group(1));
-            } catch (IllegalArgumentException unknown) {
-                throw new FileContentException(FileRejectReason.MALFORMED_FILE,
-                        "XML declares an unknown encoding '" + declaration.group(1) + "'");
+    private static InputStreamReader strictReader(InputStream in, Charset charset) {
+        return new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** The first character that is not XML whitespace, -1 at end of input, -2 if none in the first 64 Ki; consumes nothing. */
+    private static int firstNonWhitespace(BufferedReader text, Charset charset) throws IOException {
+        text.mark(BUFFER);
+        int first = -2;
+        try {
+            for (int i = 0; i < BUFFER; i++) {
+                int c = text.read();
+                if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                    first = c;
+                    break;
+                }
             }
+        } catch (CharacterCodingException e) {
+            throw new FileContentException(FileRejectReason.MALFORMED_FILE,
+                    "XML document is not well-formed: its first characters are not valid " + charset.name(), e);
         }
-        return StandardCharsets.UTF_8;
+        text.reset();
+        return first;
     }
 
     private static FileContentException mismatch(String detail) {
@@ -166,7 +177,7 @@ public final class RecordCursors {
     }
 
     /** Whether the first line (within 64 KiB) holds one complete JSON value and nothing else. */
-    private static boolean firstLineIsCompleteJson(BufferedInputStream in) throws IOException {
+    private static boolean firstLineIsCompleteJson(BufferedInputStream in, JsonObjectReader reader) throws IOException {
         in.mark(BUFFER);
         byte[] head = in.readNBytes(BUFFER);
         in.reset();
@@ -174,14 +185,7 @@ public final class RecordCursors {
         while (end < head.length && head[end] != '\n') {
             end++;
         }
-        try (com.fasterxml.jackson.core.JsonParser parser = new com.fasterxml.jackson.core.JsonFactory()
-                .createParser(head, 0, end)) {
-            parser.nextToken();
-            parser.skipChildren();
-            return parser.nextToken() == null;
-        } catch (IOException | RuntimeException incomplete) {
-            return false;
-        }
+        return reader.isOneJsonValue(head, 0, end);
     }
 
     /** The first byte that is not JSON/XML whitespace, -1 at end of input, -2 if none in the first 64 KiB; consumes nothing. */
@@ -202,9 +206,9 @@ public final class RecordCursors {
 
     /** A file with no content at all. */
     private static final class EmptyCursor implements RecordCursor {
-        private final InputStream in;
+        private final Closeable in;
 
-        EmptyCursor(InputStream in) {
+        EmptyCursor(Closeable in) {
             this.in = in;
         }
 

@@ -14,15 +14,22 @@ import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * XML error logs: a root {@code <errors>} whose child elements are records. Read with the JDK's own StAX parser
- * (never one found on the classpath) with DTDs and external entities off; any DOCTYPE stops the read as
- * {@code UNSAFE_XML} before anything after it is parsed. A child that is not {@code <error>} is a
+ * XML error logs: a root {@code <errors>} whose child elements are records. Read with the JDK's own StAX parser,
+ * {@link XMLInputFactory#newDefaultFactory()}, never one found on the class path: {@code newInstance()} follows
+ * {@code META-INF/services}, and Hadoop's shaded Woodstox (on the local adapter's class path) registers itself
+ * there, which would apply these settings to a parser they were not tested on. DTDs and external entities are off;
+ * any DOCTYPE stops the read as {@code UNSAFE_XML} before anything after it is parsed. The JDK's 1000-character
+ * limit on element names is raised to the record size, so an unknown element is ignored whatever its name's
+ * length (SPEC §3); text is read in chunks, not coalesced, so an element of any length costs bounded memory and
+ * only the record limit's worth is kept. A child that is not {@code <error>} is a
  * {@code MALFORMED_RECORD}; a field holding elements instead of text is {@code INVALID_FIELD_TYPE} (through
  * {@link ValueKind#STRUCTURE}). Field text is trimmed: XML indentation is not data.
  */
 final class XmlErrorCursor implements RecordCursor {
     static final String ROOT = "errors";
     static final String RECORD = "error";
+    /** The JDK parser's limit on the length of an element or attribute name (1000 by default). */
+    private static final String MAX_NAME_LENGTH = "jdk.xml.maxXMLNameLimit";
 
     private final Reader in;
     private final ReadLimits limits;
@@ -40,9 +47,11 @@ final class XmlErrorCursor implements RecordCursor {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Text arrives in the parser's chunks, never a whole text node at once: a huge one stays bounded.
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setProperty(MAX_NAME_LENGTH, Integer.toString(limits.maxRecordBytes()));
         try {
             this.xml = factory.createXMLStreamReader(in);
             openRoot();

@@ -32,13 +32,20 @@ public final class Bytes {
 
     /** A gzip of {@code inflatedBytes} zero bytes, produced in 64 KiB steps: the inflated content is never in memory. */
     public static byte[] gzipOfZeros(long inflatedBytes) {
+        return gzipOfRepeated(new byte[64 * 1024], inflatedBytes);
+    }
+
+    /**
+     * A gzip of the first {@code inflatedBytes} bytes of {@code unit} repeated (the last repetition cut short),
+     * produced a unit at a time: the inflated content is never in memory.
+     */
+    public static byte[] gzipOfRepeated(byte[] unit, long inflatedBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] chunk = new byte[64 * 1024];
         try (OutputStream gzip = new GZIPOutputStream(out, 64 * 1024)) {
             long left = inflatedBytes;
             while (left > 0) {
-                int n = (int) Math.min(chunk.length, left);
-                gzip.write(chunk, 0, n);
+                int n = (int) Math.min(unit.length, left);
+                gzip.write(unit, 0, n);
                 left -= n;
             }
         } catch (IOException e) {
