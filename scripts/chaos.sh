@@ -97,19 +97,19 @@ trial_concurrent() {
   return 0
 }
 trial_full_disk() {
-  local lake="$1" free_mb=$(( 2 + RANDOM % 12 )) out rc=0
+  local lake="$1" free_kb=$(( 100 + RANDOM % 2500 )) out rc=0
   mkdir -p "$disk"
   mount -t tmpfs -o size=20m tmpfs "$disk"
   cp -r "$lake" "$disk/lake"
   local avail_kb
   avail_kb=$(df -k --output=avail "$disk" | tail -1)
-  [ "$avail_kb" -gt $((free_mb * 1024)) ] && dd if=/dev/zero of="$disk/filler" bs=1k count=$((avail_kb - free_mb * 1024)) status=none 2>/dev/null || true
+  [ "$avail_kb" -gt "$free_kb" ] && dd if=/dev/zero of="$disk/filler" bs=1k count=$((avail_kb - free_kb)) status=none 2>/dev/null || true
   out=$({ "$atlas" --lake "$disk/lake" ingest -q && for d in $days; do "$atlas" --lake "$disk/lake" run --date "$d" || exit 1; done; } 2>&1) || rc=$?
   if [ "$rc" -ne 0 ]; then
     hit=1
-    if echo "$out" | grep -qi "no space left\|disk quota\|Cannot"; then detail="full with $free_mb MB free: failed naming the cause"; else detail="full with $free_mb MB free: failed WITHOUT a clear message"; fi
+    if echo "$out" | grep -qi "no space left\|disk quota\|Cannot"; then detail="full with $free_kb KB free: failed naming the cause"; else detail="full with $free_kb KB free: failed WITHOUT a clear message"; fi
   else
-    detail="$free_mb MB free was enough"
+    detail="$free_kb KB free was enough"
   fi
   rm -rf "$lake" && cp -r "$disk/lake" "$lake"
   umount "$disk"
