@@ -1,6 +1,7 @@
 package io.atlas.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.atlas.aws.lock.S3RunLocks;
 import io.atlas.aws.s3.S3Location;
@@ -8,6 +9,7 @@ import io.atlas.aws.s3.S3ObjectStore;
 import io.atlas.domain.lake.ObjectKey;
 import io.atlas.domain.run.RunId;
 import io.atlas.ports.contract.RunLocksContract;
+import io.atlas.ports.lock.LostLockException;
 import io.atlas.ports.lock.RunLocks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -54,5 +56,64 @@ class S3RunLocksTest extends RunLocksContract {
                     .startsWith("next\n");
         }
         assertThat(store.exists(ObjectKey.of("_atlas/locks/2024-11-29.lock"))).isFalse();
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        private volatile Instant now = Instant.parse("2024-12-01T00:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aLiveHoldersHeartbeatKeepsAShortLeaseSoNoOneTakesItOver() throws Exception {
+        RunLocks shortLease = new S3RunLocks(store, Clock.systemUTC(), Duration.ofSeconds(3));
+
+        try (RunLocks.Held held = shortLease.acquire(D29, RunId.of("live"))) {
+            Thread.sleep(4_500);
+
+            assertThatThrownBy(() -> shortLease.acquire(D29, RunId.of("rerun")))
+                    .isInstanceOf(io.atlas.ports.lock.RunConflictException.class).hasMessageContaining("run live");
+            held.ensureHeld();
+        }
+    }
+
+    @Test
+    void aHolderWhoseLeaseRanOutAndWasTakenOverStopsBeforePublishing() {
+        MovingClock clock = new MovingClock();
+        RunLocks locks = new S3RunLocks(store, clock, Duration.ofSeconds(60));
+        RunLocks.Held stalled = locks.acquire(D29, RunId.of("stalled"));
+        clock.now = clock.now.plusSeconds(61);
+
+        try (RunLocks.Held next = locks.acquire(D29, RunId.of("rerun"))) {
+            assertThatThrownBy(stalled::ensureHeld).isInstanceOf(LostLockException.class)
+                    .hasMessageStartingWith("Cannot go on with 2024-11-29: this run lost its lock");
+            stalled.close();
+            assertThat(new String(store.readAllBytes(ObjectKey.of("_atlas/locks/2024-11-29.lock")), StandardCharsets.UTF_8))
+                    .as("the stalled holder's close leaves the new holder's lock").startsWith("rerun\n");
+            next.ensureHeld();
+        }
+    }
+
+    @Test
+    void theLeaseWrittenIsTheConfiguredOne() {
+        MovingClock clock = new MovingClock();
+        try (RunLocks.Held held = new S3RunLocks(store, clock, Duration.ofSeconds(60)).acquire(D29, RunId.of("r"))) {
+            assertThat(new String(store.readAllBytes(ObjectKey.of("_atlas/locks/2024-11-29.lock")), StandardCharsets.UTF_8))
+                    .isEqualTo("r\n2024-12-01T00:01:00Z");
+        }
     }
 }

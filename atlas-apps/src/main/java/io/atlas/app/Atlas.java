@@ -5,12 +5,15 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import io.atlas.app.service.Arrivals;
 import io.atlas.app.service.BackfillReport;
 import io.atlas.app.service.DayChangeLog;
 import io.atlas.app.service.IngestOutcome;
 import io.atlas.app.service.IngestReport;
 import io.atlas.app.service.IngestionService;
+import io.atlas.app.service.OperationSettings;
 import io.atlas.app.service.PipelineRunner;
+import io.atlas.app.service.RunRecovery;
 import io.atlas.app.service.RunContexts;
 import io.atlas.app.service.ValidationReport;
 import io.atlas.app.service.Validator;
@@ -50,6 +53,7 @@ import java.util.SortedSet;
  * }</pre>
  */
 public final class Atlas implements AutoCloseable {
+    private volatile boolean recovered;
     private final AtlasSettings settings;
     private final Injector injector;
 
@@ -130,12 +134,17 @@ public final class Atlas implements AutoCloseable {
             if (engine != null) {
                 settings = settings.withEngine(engine, sparkMaster);
             }
-            return new Atlas(settings, new LocalLakeModule(settings, clock, storeDecorator));
+            return new Atlas(settings, new LocalLakeModule(settings, clock, storeDecorator, OperationSettings.from(properties)));
         }
     }
 
     public AtlasSettings settings() {
         return settings;
+    }
+
+    /** The quiet period of arriving files and the S3 lock lease ({@code atlas.ingest.quiet-period}, {@code atlas.lock.lease}). */
+    public OperationSettings operations() {
+        return injector.getInstance(OperationSettings.class);
     }
 
     /** The lake's object store, for callers that drop files into {@code raw/} themselves. */
@@ -153,7 +162,19 @@ public final class Atlas implements AutoCloseable {
      * segments) are reported as failures and left where they are, never skipped silently.
      */
     public IngestReport ingestAll(IngestProgress progress) {
-        IngestReport report = ingest(store().list(LakeLayout.RAW).stream().map(ObjectInfo::key).toList(), progress);
+        return ingestAll(java.time.Duration.ZERO, progress);
+    }
+
+    /**
+     * Ingests every file under {@code raw/} that is complete: names producers use while writing are left alone (see
+     * {@link Arrivals}), and so are files modified less than {@code quietPeriod} ago.
+     */
+    public IngestReport ingestAll(java.time.Duration quietPeriod, IngestProgress progress) {
+        java.time.Instant now = contexts().now();
+        IngestReport report = ingest(store().list(LakeLayout.RAW).stream()
+                .filter(file -> !Arrivals.inProgressName(file.key())
+                        && (quietPeriod.isZero() || Arrivals.quietSince(file, quietPeriod, now)))
+                .map(ObjectInfo::key).toList(), progress);
         Optional<io.atlas.ports.storage.LocalFiles> local = store().localFiles();
         if (local.isEmpty()) {
             return report;
@@ -175,6 +196,7 @@ public final class Atlas implements AutoCloseable {
 
     /** Ingests the given raw keys with one run id; a file that cannot be read is reported and left in raw/. */
     public IngestReport ingest(List<ObjectKey> keys, IngestProgress progress) {
+        recoverDeadRuns();
         IngestionService ingestion = injector.getInstance(IngestionService.class);
         RunContext context = contexts().next();
         List<IngestOutcome> outcomes = new ArrayList<>();
@@ -199,6 +221,7 @@ public final class Atlas implements AutoCloseable {
     }
 
     public RunRecord run(LocalDate date, boolean validate, PipelineRunner.Listener listener) {
+        recoverDeadRuns();
         return injector.getInstance(PipelineRunner.class).run(date, contexts().next(), validate, listener);
     }
 
@@ -217,24 +240,41 @@ public final class Atlas implements AutoCloseable {
 
     /** The days whose input changed since their last successful run, oldest first. */
     public SortedSet<LocalDate> pendingDays() {
+        recoverDeadRuns();
         return injector.getInstance(DayChangeLog.class).pendingDays();
     }
 
     public QueryResult query(String sql) {
+        recoverDeadRuns();
         return injector.getInstance(QueryEngine.class).execute(sql);
     }
 
     public ValidationReport validate(LocalDate date) {
+        recoverDeadRuns();
         return injector.getInstance(Validator.class).validate(date);
     }
 
+    /** Every run in the ledger; a run its dead process left RUNNING is marked ABANDONED first. */
     public List<RunRecord> runs() {
+        recoverDeadRuns();
         return injector.getInstance(RunLedger.class).list();
     }
 
     /** For the CLI and services that need a component directly. */
     public <T> T component(Class<T> type) {
         return injector.getInstance(type);
+    }
+
+    /**
+     * Once per instance, before the first command that reads or changes the lake: marks runs whose process died as
+     * ABANDONED and removes what they published without committing (see {@link RunRecovery}).
+     */
+    public List<RunRecord> recoverDeadRuns() {
+        if (recovered) {
+            return List.of();
+        }
+        recovered = true;
+        return injector.getInstance(RunRecovery.class).recover();
     }
 
     private RunContexts contexts() {

@@ -15,6 +15,8 @@ import io.atlas.ports.ErrorCategory;
 import io.atlas.ports.catalog.Catalog;
 import io.atlas.ports.catalog.CatalogException;
 import io.atlas.ports.catalog.CatalogPartition;
+import io.atlas.ports.lock.CatalogLocks;
+import io.atlas.ports.lock.RunLocks;
 import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
 import java.util.ArrayList;
@@ -25,16 +27,25 @@ import java.util.TreeMap;
 /**
  * A catalog kept in the lake itself, under {@code _atlas/catalog/<database>/}: one JSON document per table holding
  * its columns, partition keys and partitions, rewritten whole and atomically on every change. Works on any
- * {@link ObjectStore}, so a lake carries its own catalog wherever it is copied.
+ * {@link ObjectStore}, so a lake carries its own catalog wherever it is copied. Every read-change-write of a table
+ * holds the table's {@link CatalogLocks} lock, so crawls in other processes (runs of other dates) never lose each
+ * other's partitions.
  */
 public final class LakeCatalog implements Catalog {
     static final String ROOT = LakeLayout.ATLAS_STATE + "catalog/";
     private static final String DATABASE_FILE = "_database.json";
 
     private final ObjectStore store;
+    private final CatalogLocks locks;
 
+    /** A catalog only this instance changes (tests, tools): no lock across processes. */
     public LakeCatalog(ObjectStore store) {
+        this(store, CatalogLocks.NONE);
+    }
+
+    public LakeCatalog(ObjectStore store, CatalogLocks locks) {
         this.store = requireNonNull(store, "store is null");
+        this.locks = requireNonNull(locks, "locks is null");
     }
 
     private static ObjectKey databaseKey(String database) {
@@ -68,12 +79,18 @@ public final class LakeCatalog implements Catalog {
 
     @Override
     public synchronized Optional<TableDefinition> table(String database, String table) {
-        return LakeJson.read(store, tableKey(database, table)).map(LakeCatalog::definition);
+        return LakeJson.read(store, tableKey(database, table)).map(node -> parsed(tableKey(database, table), () -> definition(node)));
     }
 
     @Override
     public synchronized void putTable(String database, TableDefinition table) {
         requireDatabase(database);
+        try (RunLocks.Held held = locks.lock(database, table.name())) {
+            replaceDefinition(database, table);
+        }
+    }
+
+    private void replaceDefinition(String database, TableDefinition table) {
         ObjectNode node = LakeJson.read(store, tableKey(database, table.name()))
                 .map(existing -> (ObjectNode) existing)
                 .orElseGet(() -> {
@@ -90,23 +107,28 @@ public final class LakeCatalog implements Catalog {
 
     @Override
     public synchronized List<CatalogPartition> partitions(String database, String table) {
-        return new ArrayList<>(partitionMap(requireTable(database, table)).values());
+        ObjectNode node = requireTable(database, table);
+        return new ArrayList<>(parsed(tableKey(database, table), () -> partitionMap(node)).values());
     }
 
     @Override
     public synchronized void addPartitions(String database, String table, List<CatalogPartition> partitions) {
-        ObjectNode node = requireTable(database, table);
-        TreeMap<String, CatalogPartition> all = partitionMap(node);
-        partitions.forEach(p -> all.put(sortKey(p.values()), p));
-        writePartitions(database, table, node, all);
+        try (RunLocks.Held held = locks.lock(database, table)) {
+            ObjectNode node = requireTable(database, table);
+            TreeMap<String, CatalogPartition> all = parsed(tableKey(database, table), () -> partitionMap(node));
+            partitions.forEach(p -> all.put(sortKey(p.values()), p));
+            writePartitions(database, table, node, all);
+        }
     }
 
     @Override
     public synchronized void dropPartitions(String database, String table, List<List<String>> values) {
-        ObjectNode node = requireTable(database, table);
-        TreeMap<String, CatalogPartition> all = partitionMap(node);
-        values.forEach(v -> all.remove(sortKey(v)));
-        writePartitions(database, table, node, all);
+        try (RunLocks.Held held = locks.lock(database, table)) {
+            ObjectNode node = requireTable(database, table);
+            TreeMap<String, CatalogPartition> all = parsed(tableKey(database, table), () -> partitionMap(node));
+            values.forEach(v -> all.remove(sortKey(v)));
+            writePartitions(database, table, node, all);
+        }
     }
 
     private void writePartitions(String database, String table, ObjectNode node, TreeMap<String, CatalogPartition> all) {
@@ -127,8 +149,29 @@ public final class LakeCatalog implements Catalog {
     }
 
     private ObjectNode requireTable(String database, String table) {
-        return (ObjectNode) LakeJson.read(store, tableKey(database, table)).orElseThrow(() -> new CatalogException(
+        ObjectKey key = tableKey(database, table);
+        JsonNode node = LakeJson.read(store, key).orElseThrow(() -> new CatalogException(
                 ErrorCategory.USER_ERROR, "Cannot use table " + database + "." + table + ": no such table"));
+        if (!(node instanceof ObjectNode object) || !node.path("partitions").isArray() || !node.path("columns").isArray()) {
+            throw corrupt(key, "not a catalog table (no columns or partitions list)");
+        }
+        return object;
+    }
+
+    /** What a table file says, or a refusal naming the file when it does not say it in the expected shape. */
+    private static <T> T parsed(ObjectKey key, java.util.function.Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (CatalogException e) {
+            throw corrupt(key, e.getMessage());
+        } catch (RuntimeException e) {
+            throw corrupt(key, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static CatalogException corrupt(ObjectKey key, String reason) {
+        return new CatalogException(ErrorCategory.INTERNAL, "Cannot read catalog table " + key + ": " + reason
+                + " (restore it, or delete it and rerun its dates to rebuild it)");
     }
 
     private static TreeMap<String, CatalogPartition> partitionMap(JsonNode node) {

@@ -17,6 +17,8 @@ import io.atlas.ports.ledger.StepName;
 import io.atlas.ports.ledger.StepRecord;
 import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
+import io.atlas.ports.storage.StorageException;
+import io.atlas.ports.ErrorCategory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ public final class LakeRunLedger implements RunLedger {
 
     @Override
     public Optional<RunRecord> find(RunId runId) {
-        return LakeJson.read(store, key(runId)).map(LakeRunLedger::fromJson);
+        return LakeJson.read(store, key(runId)).map(node -> fromJson(key(runId), node));
     }
 
     @Override
@@ -54,7 +56,7 @@ public final class LakeRunLedger implements RunLedger {
         List<RunRecord> runs = new ArrayList<>();
         for (ObjectInfo object : store.list(ROOT)) {
             if (object.key().value().endsWith(".json")) {
-                LakeJson.read(store, object.key()).map(LakeRunLedger::fromJson).ifPresent(runs::add);
+                LakeJson.read(store, object.key()).map(node -> fromJson(object.key(), node)).ifPresent(runs::add);
             }
         }
         runs.sort(Comparator.comparing(RunRecord::startedAt).thenComparing(r -> r.runId().value()));
@@ -81,6 +83,16 @@ public final class LakeRunLedger implements RunLedger {
             entry.put("error", step.error().orElse(null));
         }
         return node;
+    }
+
+    /** @throws StorageException the record is not a run record, naming its key */
+    static RunRecord fromJson(ObjectKey key, JsonNode node) {
+        try {
+            return fromJson(node);
+        } catch (RuntimeException e) {
+            throw new StorageException(ErrorCategory.INTERNAL, "Cannot read run ledger record " + key + ": " + e.getMessage()
+                    + " (restore it, or delete it to forget that run)", e);
+        }
     }
 
     static RunRecord fromJson(JsonNode node) {

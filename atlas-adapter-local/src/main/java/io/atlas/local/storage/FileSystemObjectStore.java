@@ -58,6 +58,7 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
         } catch (IOException e) {
             throw new StorageException(ErrorCategory.USER_ERROR, "Cannot open lake " + root + ": " + e.getMessage(), e);
         }
+        StagingFiles.removeDead(staging);
     }
 
     public Path root() {
@@ -219,7 +220,7 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
     @Override
     public Path newStagingFile(String suffix) {
         try {
-            return Files.createTempFile(staging, "stage-", suffix);
+            return Files.createTempFile(staging, StagingFiles.prefix(), suffix);
         } catch (IOException e) {
             throw new StorageException(ErrorCategory.TRANSIENT, "Cannot create a staging file in " + staging + ": " + e.getMessage(), e);
         }

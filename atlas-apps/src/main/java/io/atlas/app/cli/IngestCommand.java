@@ -2,7 +2,9 @@ package io.atlas.app.cli;
 
 import io.atlas.app.Atlas;
 import io.atlas.app.service.IngestReport;
+import io.atlas.app.service.OperationSettings;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,6 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Routes every file under raw/ to validated/ by the UTC days of its events, archives it, "
                 + "or rejects it to rejected/system/lambda/ with a .error.json (SPEC §2).",
+            "Names producers use while writing (leading '.' or '_', .tmp, .part, ._COPYING_) are left alone; with "
+                + "--quiet-period, so are files modified more recently than that.",
             "Exits 1 if a file could not be read (it stays in raw/ for the next attempt)."})
 final class IngestCommand implements Callable<Integer> {
     @ParentCommand
@@ -24,11 +28,16 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
     boolean quiet;
 
+    @Option(names = "--quiet-period", description = "Leave files modified less than this long ago (500ms, 5s, 2m) for "
+            + "a later ingest.")
+    String quietPeriod;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Atlas atlas = root.open()) {
-            IngestReport report = atlas.ingestAll((done, total, outcome) -> {
+            Duration period = quietPeriod == null ? Duration.ZERO : OperationSettings.parse("--quiet-period", quietPeriod);
+            IngestReport report = atlas.ingestAll(period, (done, total, outcome) -> {
                 if (!quiet) {
                     out.println("[" + done + "/" + total + "] " + Outputs.outcome(outcome));
                     out.flush();

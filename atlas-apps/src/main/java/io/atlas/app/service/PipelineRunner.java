@@ -84,11 +84,11 @@ public final class PipelineRunner {
      */
     public RunRecord run(LocalDate date, RunContext context, boolean validate, Listener listener) {
         try (RunLocks.Held lock = locks.acquire(date, context.runId())) {
-            return runLocked(date, context, validate, listener);
+            return runLocked(date, context, validate, listener, lock);
         }
     }
 
-    private RunRecord runLocked(LocalDate date, RunContext context, boolean validate, Listener listener) {
+    private RunRecord runLocked(LocalDate date, RunContext context, boolean validate, Listener listener, RunLocks.Held lock) {
         List<StepName> steps = new ArrayList<>(List.of(StepName.NORMALIZE, StepName.CRAWL_LOGS, StepName.AGGREGATE,
                 StepName.CRAWL_DAILY_ACTIVITY));
         if (validate) {
@@ -103,6 +103,7 @@ public final class PipelineRunner {
             ledger.save(record);
             listener.stepStarted(date, step);
             try {
+                lock.ensureHeld();
                 Map<String, Long> counts = execute(step, date, context);
                 record = record.withStep(started.succeeded(clock.now(), counts));
                 ledger.save(record);
@@ -112,10 +113,17 @@ public final class PipelineRunner {
                 record = record.withStep(started.failed(clock.now(), message)).ended(clock.now(), RunState.FAILED);
                 ledger.save(record);
                 listener.stepEnded(date, record.step(step).orElseThrow());
+                removeUncommitted(date);
                 writeFailure(record, step, date, e);
                 LOG.debug("Run {} for {} failed in {}", context.runId(), date, step, e);
                 notifier.runFinished(RunSummary.of(record));
                 return record;
+            } catch (OutOfMemoryError e) {
+                // The step's memory is unreachable once its frames are gone: record the failure before the process ends.
+                record = record.withStep(started.failed(clock.now(), outOfMemory(step, date, e))).ended(clock.now(), RunState.FAILED);
+                ledger.save(record);
+                removeUncommitted(date);
+                throw e;
             }
         }
         record = record.ended(clock.now(), RunState.SUCCEEDED);
@@ -138,6 +146,20 @@ public final class PipelineRunner {
                 yield Map.of(CountKey.CHECKS.wireName(), (long) report.checks().size());
             }
         };
+    }
+
+    static String outOfMemory(StepName step, LocalDate date, OutOfMemoryError error) {
+        return "Cannot " + step.wireName() + " " + date + ": out of memory (" + error.getMessage() + "); raise the heap"
+                + " (ATLAS_JAVA_OPTS=-Xmx...) or lower atlas.threads";
+    }
+
+    /** A failed run removes what it published but did not commit, so direct readers never see it. */
+    private void removeUncommitted(LocalDate date) {
+        try {
+            RunRecovery.removeUncommitted(store, date);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot remove the uncommitted files of {} now ({}); the next commit of each partition removes them", date, e.getMessage());
+        }
     }
 
     private void writeFailure(RunRecord record, StepName step, LocalDate date, RuntimeException error) {

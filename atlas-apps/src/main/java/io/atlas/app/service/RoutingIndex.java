@@ -50,10 +50,13 @@ public final class RoutingIndex {
         }
         try {
             JsonNode node = JSON.readTree(bytes);
+            if (node == null || !node.path("days").isArray()) {
+                throw new IOException("no list of days");
+            }
             TreeSet<LocalDate> days = new TreeSet<>();
             node.path("days").forEach(d -> days.add(LocalDate.parse(d.asText())));
             return days;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new StorageException(ErrorCategory.INTERNAL, "Cannot read routing index " + key + ": " + e.getMessage(), e);
         }
     }

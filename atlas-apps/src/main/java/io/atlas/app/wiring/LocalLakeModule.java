@@ -13,8 +13,11 @@ import io.atlas.app.service.IngestionService;
 import io.atlas.app.service.LogNotifier;
 import io.atlas.aws.sns.SnsNotifier;
 import io.atlas.ports.notify.Notifier;
+import io.atlas.ports.lock.CatalogLocks;
 import io.atlas.ports.lock.RunLocks;
+import io.atlas.app.service.OperationSettings;
 import io.atlas.app.service.PipelineRunner;
+import io.atlas.app.service.RunRecovery;
 import io.atlas.app.service.RoutingIndex;
 import io.atlas.app.service.RunContexts;
 import io.atlas.app.service.Validator;
@@ -49,17 +52,25 @@ public final class LocalLakeModule extends AbstractModule {
     private final AtlasSettings settings;
     private final Clock clock;
     private final UnaryOperator<ObjectStore> storeDecorator;
+    private final OperationSettings operations;
 
     public LocalLakeModule(AtlasSettings settings, Clock clock, UnaryOperator<ObjectStore> storeDecorator) {
+        this(settings, clock, storeDecorator, OperationSettings.DEFAULTS);
+    }
+
+    public LocalLakeModule(AtlasSettings settings, Clock clock, UnaryOperator<ObjectStore> storeDecorator,
+            OperationSettings operations) {
         this.settings = requireNonNull(settings, "settings is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.storeDecorator = requireNonNull(storeDecorator, "storeDecorator is null");
+        this.operations = requireNonNull(operations, "operations is null");
     }
 
     @Override
     protected void configure() {
         bind(AtlasSettings.class).toInstance(settings);
         bind(Clock.class).toInstance(clock);
+        bind(OperationSettings.class).toInstance(operations);
     }
 
     @Provides
@@ -83,8 +94,17 @@ public final class LocalLakeModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Catalog catalog(ObjectStore store) {
-        return new LakeCatalog(store);
+    Catalog catalog(ObjectStore store, @Undecorated ObjectStore lake) {
+        return new LakeCatalog(store, catalogLocks(lake));
+    }
+
+    /** Catalog tables are changed under a lock across processes: a file lock locally, a leased lock on S3. */
+    private CatalogLocks catalogLocks(ObjectStore lake) {
+        if (settings.isS3()) {
+            return new io.atlas.aws.lock.S3CatalogLocks(lake, clock, operations.lockLease(),
+                    java.time.Duration.ofMinutes(2));
+        }
+        return new io.atlas.local.lock.FileCatalogLocks(settings.localDirectory().orElseThrow());
     }
 
     @Provides
@@ -141,12 +161,18 @@ public final class LocalLakeModule extends AbstractModule {
                 locks);
     }
 
+    @Provides
+    @Singleton
+    RunRecovery recovery(RunLedger ledger, RunLocks locks, ObjectStore store, RunContexts contexts) {
+        return new RunRecovery(ledger, locks, store, contexts);
+    }
+
     /** An operating-system file lock per date on a local lake; a leased conditional-put lock on S3. */
     @Provides
     @Singleton
     RunLocks locks(@Undecorated ObjectStore lake) {
         if (settings.isS3()) {
-            return new io.atlas.aws.lock.S3RunLocks(lake, clock, java.time.Duration.ofMinutes(10));
+            return new io.atlas.aws.lock.S3RunLocks(lake, clock, operations.lockLease());
         }
         return new io.atlas.local.lock.FileRunLocks(settings.localDirectory().orElseThrow());
     }

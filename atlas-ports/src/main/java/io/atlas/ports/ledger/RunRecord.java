@@ -50,8 +50,13 @@ public record RunRecord(RunId runId, RunKind kind, Optional<LocalDate> processDa
         return steps.stream().filter(s -> s.name() == name).findFirst();
     }
 
-    /** The first step that failed, if any. */
+    /** The step in progress, if any. */
+    public Optional<StepRecord> runningStep() {
+        return steps.stream().filter(s -> s.state() == RunState.RUNNING).findFirst();
+    }
+
+    /** The first step that failed (or that a dead process left unfinished), if any. */
     public Optional<StepRecord> failedStep() {
-        return steps.stream().filter(s -> s.state() == RunState.FAILED).findFirst();
+        return steps.stream().filter(s -> s.state() == RunState.FAILED || s.state() == RunState.ABANDONED).findFirst();
     }
 }

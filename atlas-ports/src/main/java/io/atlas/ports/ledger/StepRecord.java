@@ -38,6 +38,11 @@ public record StepRecord(StepName name, RunState state, Optional<Instant> starte
         return new StepRecord(name, RunState.SUCCEEDED, startedAt, Optional.of(at), new TreeMap<>(stepCounts), Optional.empty());
     }
 
+    /** The step its dead process was running when it died. */
+    public StepRecord abandoned(Instant at, String message) {
+        return new StepRecord(name, RunState.ABANDONED, startedAt, Optional.of(at), counts, Optional.of(message));
+    }
+
     public StepRecord failed(Instant at, String message) {
         return new StepRecord(name, RunState.FAILED, startedAt, Optional.of(at), counts, Optional.of(message));
     }

@@ -9,6 +9,11 @@ public final class RunConflictException extends AtlasException {
     private static final long serialVersionUID = 1L;
 
     public RunConflictException(LocalDate date, String holder) {
-        super(ErrorCategory.TRANSIENT, "Cannot run " + date + ": it is already running (" + holder + ")");
+        this(date.toString(), holder);
+    }
+
+    /** @param subject what is held: a date, or a lock's key */
+    public RunConflictException(String subject, String holder) {
+        super(ErrorCategory.TRANSIENT, "Cannot run " + subject + ": it is already running (" + holder + ")");
     }
 }

@@ -20,6 +20,14 @@ public interface RunLocks {
 
     /** A held lock; closing it releases it. */
     interface Held extends AutoCloseable {
+        /**
+         * Fails if the lock is no longer this holder's (a lease that could not be renewed in time, or was taken over);
+         * a run calls it before each step that publishes. A lock the operating system holds cannot be lost.
+         *
+         * @throws LostLockException the lock was lost
+         */
+        default void ensureHeld() {}
+
         @Override
         void close();
     }

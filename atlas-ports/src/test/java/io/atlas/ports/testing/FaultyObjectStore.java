@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Fault injection: counts every call to the store and, at call number {@code failAt}, runs the fault instead (throws a
@@ -33,12 +35,24 @@ public final class FaultyObjectStore implements ObjectStore {
     private final ObjectStore delegate;
     private final long failAt;
     private final Fault fault;
+    private final Predicate<String> strikeOn;
     private final AtomicLong calls = new AtomicLong();
+    private final AtomicBoolean struck = new AtomicBoolean();
 
     public FaultyObjectStore(ObjectStore delegate, long failAt, Fault fault) {
+        this(delegate, failAt, operation -> false, fault);
+    }
+
+    private FaultyObjectStore(ObjectStore delegate, long failAt, Predicate<String> strikeOn, Fault fault) {
         this.delegate = delegate;
         this.failAt = failAt;
+        this.strikeOn = strikeOn;
         this.fault = fault;
+    }
+
+    /** Strikes at the first call whose operation ({@code "write <key>"}, {@code "move <key>"}, ...) matches. */
+    public static FaultyObjectStore atFirst(ObjectStore delegate, Predicate<String> operation, Fault fault) {
+        return new FaultyObjectStore(delegate, 0, operation, fault);
     }
 
     public long calls() {
@@ -47,7 +61,7 @@ public final class FaultyObjectStore implements ObjectStore {
 
     private void call(String operation) {
         long n = calls.incrementAndGet();
-        if (n == failAt) {
+        if (n == failAt || (strikeOn.test(operation) && struck.compareAndSet(false, true))) {
             fault.strike(n, operation);
         }
     }
