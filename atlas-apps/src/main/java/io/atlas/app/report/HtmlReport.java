@@ -7,7 +7,6 @@ import io.atlas.app.quality.RunDetails;
 import io.atlas.domain.aggregate.DailyActivity;
 import io.atlas.domain.quality.GateOutcome;
 import io.atlas.ports.ledger.RunRecord;
-import io.atlas.ports.ledger.StepRecord;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ public final class HtmlReport {
             th{background:#f3f4f6}td.n{text-align:right;font-variant-numeric:tabular-nums}
             .PASS,.SUCCEEDED{color:#047857}.WARN,.RUNNING{color:#b45309}.FAIL,.FAILED{color:#b91c1c;font-weight:600}
             .dur{display:inline-block;height:8px;background:#93c5fd;margin-right:6px;vertical-align:middle}
-            .scroll{max-height:520px;overflow:auto}
+            .scroll{max-height:520px;overflow:auto}#days td:first-child,#runs td:nth-child(-n+5){white-space:nowrap}
             """;
 
     private final ObjectNode charts = JSON.createObjectNode();
@@ -218,7 +217,7 @@ public final class HtmlReport {
 
     /** The step that failed, for the run history. */
     static String failure(RunRecord run) {
-        return run.failedStep().map(StepRecord::name).orElse("");
+        return run.failedStep().map(s -> s.name().wireName()).orElse("");
     }
 
     static String gates(Optional<RunDetails> details) {
