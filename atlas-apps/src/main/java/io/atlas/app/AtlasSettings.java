@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.atlas.domain.file.ReadLimits;
 import io.atlas.domain.normalize.NormalizationSettings;
+import io.atlas.domain.quality.GateAction;
+import io.atlas.domain.quality.GateSettings;
 import io.atlas.domain.record.AppNameDefaults;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -13,11 +15,17 @@ import java.util.Properties;
  * {@code atlas.threads}, {@code atlas.max-record-bytes}, {@code atlas.max-decompressed-bytes},
  * {@code atlas.default-app-name.ndjson}, {@code atlas.default-app-name.json-gzip},
  * {@code atlas.schedule.lookback-days}, {@code atlas.engine} ({@code local} or {@code spark}), {@code atlas.spark.master},
- * {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}. The lake is a directory or
- * an {@code s3://bucket/prefix} URI.
+ * {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}, and the quality gates'
+ * {@code atlas.gates.*} ({@link #GATE_KEYS}; docs/operations.md). The lake is a directory or an
+ * {@code s3://bucket/prefix} URI.
  */
 public record AtlasSettings(String lake, int threads, NormalizationSettings normalization, int lookbackDays, EngineKind engine,
-        String sparkMaster, S3Settings s3) {
+        String sparkMaster, S3Settings s3, GateSettings gates) {
+    /** Every {@code atlas.gates.*} key; any other key under {@code atlas.gates.} is refused as a likely typo. */
+    public static final java.util.List<String> GATE_KEYS = java.util.List.of("atlas.gates.volume.min-fraction",
+            "atlas.gates.volume.trailing-days", "atlas.gates.volume.action", "atlas.gates.reject-rate.max-share",
+            "atlas.gates.reject-rate.action", "atlas.gates.zero-access.action", "atlas.gates.zero-errors.action",
+            "atlas.gates.freshness.hours", "atlas.gates.freshness.action");
     public static final int DEFAULT_LOOKBACK_DAYS = 30;
     public static final String DEFAULT_SPARK_MASTER = "local[*]";
 
@@ -36,6 +44,7 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
         requireNonNull(engine, "engine is null");
         requireNonNull(sparkMaster, "sparkMaster is null");
         requireNonNull(s3, "s3 is null");
+        requireNonNull(gates, "gates is null");
     }
 
     /** How to reach S3 for an {@code s3://} lake: {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}. */
@@ -65,7 +74,7 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
 
     public static AtlasSettings defaults(String lake) {
         return new AtlasSettings(lake, Runtime.getRuntime().availableProcessors(), NormalizationSettings.DEFAULTS,
-                DEFAULT_LOOKBACK_DAYS, EngineKind.LOCAL, DEFAULT_SPARK_MASTER, S3Settings.DEFAULTS);
+                DEFAULT_LOOKBACK_DAYS, EngineKind.LOCAL, DEFAULT_SPARK_MASTER, S3Settings.DEFAULTS, GateSettings.DEFAULTS);
     }
 
     /** Settings from properties; absent keys keep their defaults. */
@@ -86,15 +95,49 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
                 new S3Settings(java.util.Optional.ofNullable(properties.getProperty("atlas.s3.endpoint")),
                         Boolean.parseBoolean(properties.getProperty("atlas.s3.path-style-access", "false").trim()),
                         java.util.Optional.ofNullable(properties.getProperty("atlas.s3.region")),
-                        java.util.Optional.ofNullable(properties.getProperty("atlas.notify.sns-topic-arn"))));
+                        java.util.Optional.ofNullable(properties.getProperty("atlas.notify.sns-topic-arn"))),
+                gates(properties));
+    }
+
+    /** The {@code atlas.gates.*} keys over {@link GateSettings#DEFAULTS}; an unknown gate key is refused. */
+    static GateSettings gates(Properties properties) {
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("atlas.gates.") && !GATE_KEYS.contains(key)) {
+                throw new IllegalArgumentException("Cannot read " + key + ": not a gate setting; use one of " + String.join(", ", GATE_KEYS));
+            }
+        }
+        GateSettings d = GateSettings.DEFAULTS;
+        return new GateSettings(doubleValue(properties, "atlas.gates.volume.min-fraction", d.volumeMinFraction()),
+                intValue(properties, "atlas.gates.volume.trailing-days", d.trailingDays()),
+                action(properties, "atlas.gates.volume.action", d.volumeAction()),
+                doubleValue(properties, "atlas.gates.reject-rate.max-share", d.rejectMaxShare()),
+                action(properties, "atlas.gates.reject-rate.action", d.rejectAction()),
+                action(properties, "atlas.gates.zero-access.action", d.zeroAccessAction()),
+                action(properties, "atlas.gates.zero-errors.action", d.zeroErrorsAction()),
+                longValue(properties, "atlas.gates.freshness.hours", d.freshnessHours()),
+                action(properties, "atlas.gates.freshness.action", d.freshnessAction()));
+    }
+
+    private static GateAction action(Properties properties, String key, GateAction fallback) {
+        String value = properties.getProperty(key);
+        return value == null ? fallback : GateAction.of(key, value);
+    }
+
+    private static double doubleValue(Properties properties, String key, double fallback) {
+        String value = properties.getProperty(key);
+        try {
+            return value == null ? fallback : Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid " + key + " '" + value + "': not a number");
+        }
     }
 
     public AtlasSettings withThreads(int count) {
-        return new AtlasSettings(lake, count, normalization, lookbackDays, engine, sparkMaster, s3);
+        return new AtlasSettings(lake, count, normalization, lookbackDays, engine, sparkMaster, s3, gates);
     }
 
     public AtlasSettings withEngine(EngineKind kind, String master) {
-        return new AtlasSettings(lake, threads, normalization, lookbackDays, kind, master, s3);
+        return new AtlasSettings(lake, threads, normalization, lookbackDays, kind, master, s3, gates);
     }
 
     /** Parses {@code local} or {@code spark}. */

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         description = "Batch log analytics on a data lake: ingest raw logs, normalize and aggregate days, query the catalog.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, WatchCommand.class,
             RunCommand.class, BackfillCommand.class, ScheduleCommand.class, StatusCommand.class, RunsCommand.class,
-            QueryCommand.class, ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+            QueryCommand.class, ValidateCommand.class, DiffCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n")
 public final class AtlasCli implements Runnable {
     public static final int OK = 0;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The whole pipeline on a fresh lake: generate two days of logs (with bad records and files), "
-                + "ingest, run every day they touch, print daily_activity and a summary of rejects."})
+                + "ingest, run every day they touch, print daily_activity and a summary of rejects, and write the HTML report."})
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     AtlasCli root;
@@ -71,6 +71,10 @@ final class DemoCommand implements Callable<Integer> {
                     + ingested.rejectsByReason().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", ")) + ")");
             out.println("Explore it: ./atlas --lake " + lake.toAbsolutePath() + " query \"SELECT * FROM log_analytics_db.daily_activity\"");
+            Path report = ReportCommand.write(atlas, java.util.Optional.empty(), java.util.Optional.empty(),
+                    java.util.Optional.of(LocalDate.of(2024, 11, 30)),
+                    lake.resolve("report.html"));
+            out.println("Report: " + report.toAbsolutePath());
             return ok ? AtlasCli.OK : AtlasCli.FAILED;
         }
     }

@@ -1,6 +1,9 @@
 package io.atlas.app.cli;
 
 import io.atlas.app.Atlas;
+import io.atlas.app.quality.RunDetails;
+import io.atlas.app.quality.RunDetailsStore;
+import io.atlas.domain.quality.GateStatus;
 import io.atlas.app.service.PipelineRunner;
 import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.StepName;
@@ -22,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the pipeline for a date: normalize -> crawl logs -> aggregate -> crawl daily_activity.",
             "Stops at the first failed step, records it in rejected/system/glue/ and exits 1.",
+            "Then checks the day's quality gates (atlas.gates.*): a tripped 'fail' gate exits 1 after publishing.",
             "With --pending, runs every day whose input changed since its last successful run, oldest first."})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
@@ -70,6 +74,15 @@ final class RunCommand implements Callable<Integer> {
                 out.println();
                 out.print(Outputs.steps(run));
                 out.println("Run " + run.runId() + " for " + day + ": " + run.state() + " in " + Outputs.duration(run));
+                java.util.Optional<RunDetails> details = atlas.component(RunDetailsStore.class).find(run.runId().value());
+                if (details.isPresent()) {
+                    details.get().change().ifPresent(change -> out.println("Changed since run " + change.previousRunId() + ": "
+                            + change.diff().summary()));
+                    details.get().tripped().forEach(gate -> out.println("Quality gate " + gate));
+                    if (details.get().gateStatus() == GateStatus.FAIL) {
+                        allSucceeded = false;
+                    }
+                }
                 if (run.state() != RunState.SUCCEEDED) {
                     allSucceeded = false;
                     run.failedStep().map(StepRecord::name)

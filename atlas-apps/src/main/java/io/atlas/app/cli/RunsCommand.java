@@ -1,6 +1,8 @@
 package io.atlas.app.cli;
 
 import io.atlas.app.Atlas;
+import io.atlas.app.quality.RunDetails;
+import io.atlas.app.quality.RunDetailsStore;
 import io.atlas.ports.ledger.RunRecord;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -12,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "Lists the run ledger, newest last.")
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "Lists the run ledger, newest last, with each successful run's quality gates and what it changed.")
 final class RunsCommand implements Callable<Integer> {
     @ParentCommand
     AtlasCli root;
@@ -36,13 +39,19 @@ final class RunsCommand implements Callable<Integer> {
                 out.print(RunJson.render(runs));
                 return AtlasCli.OK;
             }
+            RunDetailsStore details = atlas.component(RunDetailsStore.class);
             List<List<String>> rows = new ArrayList<>();
             for (RunRecord run : runs) {
                 String failure = run.failedStep().map(s -> s.name().wireName()).orElse("");
+                java.util.Optional<RunDetails> detail = run.state() == io.atlas.ports.ledger.RunState.SUCCEEDED
+                        ? details.find(run.runId().value()) : java.util.Optional.empty();
                 rows.add(List.of(run.runId().value(), run.kind().wireName(), run.processDate().map(Object::toString).orElse(""),
-                        run.state().name(), run.startedAt().toString(), Outputs.duration(run), failure));
+                        run.state().name(), run.startedAt().toString(), Outputs.duration(run), failure,
+                        detail.map(d -> d.gateStatus().name()).orElse(""),
+                        detail.flatMap(RunDetails::change).map(c -> c.diff().summary()).orElse("")));
             }
-            out.print(TextTable.render(List.of("run_id", "kind", "date", "state", "started", "time", "failed_step"), rows));
+            out.print(TextTable.render(List.of("run_id", "kind", "date", "state", "started", "time", "failed_step", "gates",
+                    "change"), rows));
             return AtlasCli.OK;
         }
     }

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atlas.app.Atlas;
+import io.atlas.app.quality.DayRows;
+import io.atlas.app.quality.RunDetails;
+import io.atlas.app.quality.RunDetailsStore;
 import io.atlas.app.service.DayChangeLog;
 import io.atlas.domain.aggregate.DailyActivity;
 import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.ObjectKey;
-import io.atlas.ports.dataset.CloseableIterator;
 import io.atlas.ports.dataset.Dataset;
 import io.atlas.ports.dataset.DatasetStore;
 import io.atlas.ports.dataset.PartitionInfo;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"A line per day the lake knows (validated input, runs, pending changes), most recent last: "
-                + "last successful run, files ingested since, whether the day is pending, gold totals."})
+                + "last successful run, files ingested since, whether the day is pending, gold totals, and the quality gates "
+                + "of its last successful run (PASS, WARN or FAIL with the tripped gates)."})
 final class StatusCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -52,7 +55,7 @@ final class StatusCommand implements Callable<Integer> {
     QueryOutput.Format format;
 
     record DayStatus(LocalDate date, Optional<RunRecord> lastSuccess, int filesSince, boolean pending,
-            Optional<DailyActivity> gold) {}
+            Optional<DailyActivity> gold, Optional<RunDetails> details) {}
 
     @Override
     public Integer call() throws JsonProcessingException {
@@ -77,19 +80,16 @@ final class StatusCommand implements Callable<Integer> {
             for (PartitionInfo partition : datasets.partitions(Dataset.DAILY_ACTIVITY)) {
                 known.add(LocalDate.parse(partition.values().get(0)));
             }
+            RunDetailsStore details = atlas.component(RunDetailsStore.class);
             List<DayStatus> statuses = new ArrayList<>();
             for (LocalDate day : known.descendingSet().stream().limit(Math.max(0, days)).sorted().toList()) {
                 int since = pending.getOrDefault(day, List.of()).size();
-                statuses.add(new DayStatus(day, Optional.ofNullable(lastSuccess.get(day)), since, since > 0, gold(datasets, day)));
+                Optional<RunRecord> success = Optional.ofNullable(lastSuccess.get(day));
+                statuses.add(new DayStatus(day, success, since, since > 0, DayRows.gold(datasets, day),
+                        success.flatMap(r -> details.find(r.runId().value()))));
             }
             out.print(format == QueryOutput.Format.json ? json(statuses) : table(statuses));
             return AtlasCli.OK;
-        }
-    }
-
-    private static Optional<DailyActivity> gold(DatasetStore datasets, LocalDate day) {
-        try (CloseableIterator<DailyActivity> rows = datasets.read(Dataset.DAILY_ACTIVITY, Dataset.dailyActivityPartition(day))) {
-            return rows.hasNext() ? Optional.of(rows.next()) : Optional.empty();
         }
     }
 
@@ -100,10 +100,16 @@ final class StatusCommand implements Callable<Integer> {
                     Integer.toString(s.filesSince()), s.pending() ? "yes" : "no",
                     s.gold().map(g -> Long.toString(g.totalRequests())).orElse("-"),
                     s.gold().map(g -> Long.toString(g.errorCount())).orElse("-"),
-                    s.gold().map(g -> Long.toString(g.rejectedRecords())).orElse("-")));
+                    s.gold().map(g -> Long.toString(g.rejectedRecords())).orElse("-"), gates(s.details())));
         }
         return TextTable.render(List.of("date", "last_success", "files_since", "pending", "total_requests", "error_count",
-                "rejected_records"), rows);
+                "rejected_records", "gates"), rows);
+    }
+
+    /** {@code PASS}, or {@code WARN volume, reject-rate}: the worst outcome and the gates that tripped. */
+    private static String gates(Optional<RunDetails> details) {
+        return details.map(d -> d.gateStatus().name() + (d.tripped().isEmpty() ? ""
+                : " " + String.join(", ", d.tripped().stream().map(g -> g.gate().key()).toList()))).orElse("-");
     }
 
     private static String json(List<DayStatus> statuses) throws JsonProcessingException {
@@ -119,6 +125,11 @@ final class StatusCommand implements Callable<Integer> {
                 node.put("total_requests", s.gold().get().totalRequests());
                 node.put("error_count", s.gold().get().errorCount());
                 node.put("rejected_records", s.gold().get().rejectedRecords());
+            }
+            if (s.details().isPresent()) {
+                node.put("gates", s.details().get().gateStatus().name());
+                ArrayNode tripped = node.putArray("tripped_gates");
+                s.details().get().tripped().forEach(g -> tripped.add(g.toString()));
             }
         }
         return JSON.writeValueAsString(array) + "\n";

@@ -7,9 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atlas.app.quality.DayQuality;
+import io.atlas.app.quality.RunDetails;
+import io.atlas.domain.aggregate.DailyActivity;
 import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.LogType;
 import io.atlas.domain.lake.ObjectKey;
+import io.atlas.domain.quality.GateOutcome;
+import io.atlas.domain.quality.InputFile;
 import io.atlas.domain.run.RunContext;
 import io.atlas.ports.AtlasException;
 import io.atlas.ports.dataset.Dataset;
@@ -39,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * The orchestrator of SPEC §5: a run for D is normalize(D) -> crawl logs -> aggregate(D) -> crawl daily_activity
  * (and, if asked, validate(D)). It records each step's state in the run ledger, stops at the first failure, and
  * writes that failure to {@code rejected/system/glue/<step>/<D>/<run_id>.json}. On success it clears the day's
- * pending changes that existed when it started.
+ * pending changes that existed when it started, after recording the day's quality gates and what changed since the
+ * previous successful run ({@link DayQuality}; a gate never changes the numbers or the run's state).
  */
 public final class PipelineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
@@ -63,9 +69,10 @@ public final class PipelineRunner {
     private final RunContexts clock;
     private final Notifier notifier;
     private final RunLocks locks;
+    private final DayQuality quality;
 
     public PipelineRunner(Engine engine, Crawler crawler, RunLedger ledger, ObjectStore store, DayChangeLog changes,
-            Validator validator, RunContexts clock, Notifier notifier, RunLocks locks) {
+            Validator validator, RunContexts clock, Notifier notifier, RunLocks locks, DayQuality quality) {
         this.engine = requireNonNull(engine, "engine is null");
         this.crawler = requireNonNull(crawler, "crawler is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
@@ -75,6 +82,7 @@ public final class PipelineRunner {
         this.clock = requireNonNull(clock, "clock is null");
         this.notifier = requireNonNull(notifier, "notifier is null");
         this.locks = requireNonNull(locks, "locks is null");
+        this.quality = requireNonNull(quality, "quality is null");
     }
 
     /**
@@ -97,6 +105,7 @@ public final class PipelineRunner {
         RunRecord record = RunRecord.started(context.runId(), RunKind.PIPELINE, Optional.of(date), context.startedAt(), steps);
         ledger.save(record);
         List<ObjectKey> pendingAtStart = changes.snapshot(date);
+        Published published = new Published();
         for (StepName step : steps) {
             StepRecord started = record.step(step).orElseThrow().started(clock.now());
             record = record.withStep(started);
@@ -104,7 +113,7 @@ public final class PipelineRunner {
             listener.stepStarted(date, step);
             try {
                 lock.ensureHeld();
-                Map<String, Long> counts = execute(step, date, context);
+                Map<String, Long> counts = execute(step, date, context, published);
                 record = record.withStep(started.succeeded(clock.now(), counts));
                 ledger.save(record);
                 listener.stepEnded(date, record.step(step).orElseThrow());
@@ -126,18 +135,39 @@ public final class PipelineRunner {
                 throw e;
             }
         }
+        List<GateOutcome> gates = List.of();
+        if (published.row != null) {
+            try {
+                RunDetails details = quality.record(context.runId(), date, published.inputs, published.row, clock.now());
+                gates = details.gates();
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot record the quality gates and changes of run {} for {}: {}", context.runId(), date, e.getMessage());
+            }
+        }
         record = record.ended(clock.now(), RunState.SUCCEEDED);
         ledger.save(record);
         changes.clear(pendingAtStart);
-        notifier.runFinished(RunSummary.of(record));
+        notifier.runFinished(RunSummary.of(record).withGates(gates));
         return record;
     }
 
-    private Map<String, Long> execute(StepName step, LocalDate date, RunContext context) {
+    /** What the steps of one run hand on to the day's quality checks: the inputs read and the row published. */
+    private static final class Published {
+        List<InputFile> inputs = List.of();
+        @org.jspecify.annotations.Nullable DailyActivity row;
+    }
+
+    private Map<String, Long> execute(StepName step, LocalDate date, RunContext context, Published published) {
         return switch (step) {
-            case NORMALIZE -> engine.normalize(context, date).asCounts();
+            case NORMALIZE -> {
+                published.inputs = quality.inputs(date);
+                yield engine.normalize(context, date).asCounts();
+            }
             case CRAWL_LOGS, CRAWL_DAILY_ACTIVITY -> crawler.crawlStep(step, date);
-            case AGGREGATE -> StepCounts.aggregate(engine.aggregate(context, date));
+            case AGGREGATE -> {
+                published.row = engine.aggregate(context, date);
+                yield StepCounts.aggregate(published.row);
+            }
             case VALIDATE -> {
                 ValidationReport report = validator.validate(date);
                 if (!report.passed()) {

@@ -7,6 +7,8 @@ import com.google.inject.BindingAnnotation;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.atlas.app.AtlasSettings;
+import io.atlas.app.quality.DayQuality;
+import io.atlas.app.quality.RunDetailsStore;
 import io.atlas.app.service.Crawler;
 import io.atlas.app.service.DayChangeLog;
 import io.atlas.app.service.IngestionService;
@@ -156,9 +158,21 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     PipelineRunner pipeline(Engine engine, Catalog catalog, DatasetStore datasets, RunLedger ledger, ObjectStore store,
-            DayChangeLog changes, Validator validator, RunContexts contexts, Notifier notifier, RunLocks locks) {
+            DayChangeLog changes, Validator validator, RunContexts contexts, Notifier notifier, RunLocks locks, DayQuality quality) {
         return new PipelineRunner(engine, new Crawler(catalog, datasets), ledger, store, changes, validator, contexts, notifier,
-                locks);
+                locks, quality);
+    }
+
+    @Provides
+    @Singleton
+    RunDetailsStore runDetails(ObjectStore store) {
+        return new RunDetailsStore(store);
+    }
+
+    @Provides
+    @Singleton
+    DayQuality quality(ObjectStore store, DatasetStore datasets, RunLedger ledger, RunDetailsStore details) {
+        return new DayQuality(store, datasets, ledger, details, settings.gates());
     }
 
     @Provides
