@@ -24,13 +24,16 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads the six columns the daily aggregate needs straight from a logs file's column chunks, row group by row group,
  * handing each row to an {@link EventScan.Visitor} without a row object. Text values repeat (addresses, agents,
- * methods): each distinct byte sequence becomes one {@link String}, shared by every row that carries it.
+ * methods): each distinct byte sequence becomes one {@link String}, shared by every row that carries it, while the
+ * cache of them holds at most {@value #MAX_TEXTS}; past that (a day of mostly distinct addresses) it starts over, so
+ * the scan's memory does not grow with the day's distinct values.
  */
 final class ColumnarEventScan {
     private static final List<String> COLUMNS = List.of("log_id", "status_code", "ip_address", "device", "request_type", "app_name");
 
     private static final int RECENT = 1024;
     private static final int LOG_ID_LENGTH = 64;
+    static final int MAX_TEXTS = 65_536;
 
     private final Map<Binary, String> texts = new HashMap<>();
     /**
@@ -92,6 +95,9 @@ final class ColumnarEventScan {
             } else {
                 value = texts.get(bytes);
                 if (value == null) {
+                    if (texts.size() >= MAX_TEXTS) {
+                        texts.clear();
+                    }
                     Binary kept = bytes.copy();
                     value = new String(kept.getBytesUnsafe(), StandardCharsets.UTF_8);
                     texts.put(kept, value);

@@ -65,11 +65,7 @@ public final class BenchDay {
             StringBuilder error = new StringBuilder(300);
             for (long i = 0; i < xmlRecords; i++) {
                 error.setLength(0);
-                String service = SERVICES[random.nextInt(SERVICES.length)];
-                error.append("  <error>\n    <errorTime>").append(timestamp(random)).append("</errorTime>\n    <clientIp>")
-                        .append(ip(random)).append("</clientIp>\n    <service>").append(service)
-                        .append("</service>\n    <errorCode>").append(STATUSES[8 + random.nextInt(6)])
-                        .append("</errorCode>\n    <message>Error occurred in ").append(service).append("</message>\n  </error>\n");
+                error(error, random, ip(random));
                 out.write(error.toString().getBytes(StandardCharsets.UTF_8));
             }
             out.write("</errors>\n".getBytes(StandardCharsets.UTF_8));
@@ -77,7 +73,16 @@ public final class BenchDay {
         return new Files3(ndjson, json, xml, records, jsonRecords, xmlRecords);
     }
 
-    private static void access(StringBuilder out, SplittableRandom random, boolean api) {
+    /** One XML {@code <error>} element with its indentation and line ends. */
+    static void error(StringBuilder out, SplittableRandom random, String ip) {
+        String service = SERVICES[random.nextInt(SERVICES.length)];
+        out.append("  <error>\n    <errorTime>").append(timestamp(random)).append("</errorTime>\n    <clientIp>")
+                .append(ip).append("</clientIp>\n    <service>").append(service)
+                .append("</service>\n    <errorCode>").append(STATUSES[8 + random.nextInt(6)])
+                .append("</errorCode>\n    <message>Error occurred in ").append(service).append("</message>\n  </error>\n");
+    }
+
+    static void access(StringBuilder out, SplittableRandom random, boolean api) {
         out.append("{\"timestamp\": \"").append(timestamp(random)).append("\", \"ip\": \"").append(ip(random))
                 .append("\", \"user_agent\": \"").append(api ? CLIENTS[random.nextInt(CLIENTS.length)] : AGENTS[random.nextInt(AGENTS.length)])
                 .append("\", \"request_type\": \"").append(METHODS[random.nextInt(METHODS.length)])
@@ -86,11 +91,11 @@ public final class BenchDay {
                 .append("\"}");
     }
 
-    private static String ip(SplittableRandom random) {
+    static String ip(SplittableRandom random) {
         return (random.nextBoolean() ? "192.168." : "10.0.") + random.nextInt(8) + "." + (1 + random.nextInt(250));
     }
 
-    private static String timestamp(SplittableRandom random) {
+    static String timestamp(SplittableRandom random) {
         int second = random.nextInt(86_400);
         return String.format("%sT%02d:%02d:%02dZ", DAY, second / 3600, second / 60 % 60, second % 60);
     }

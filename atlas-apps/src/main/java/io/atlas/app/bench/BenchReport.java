@@ -10,11 +10,23 @@ import java.util.List;
 import java.util.Optional;
 
 /** The measurements of one benchmark run, with Atlas/DuckDB and Spark/Atlas throughput ratios per step. */
-public record BenchReport(long records, int threads, long maxHeapBytes, List<Measurement> measurements) {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+public record BenchReport(long records, int threads, long maxHeapBytes, List<Measurement> measurements, Shape shape) {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The workload a report measured: its name, files and bytes (none for the classic day). */
+    public record Shape(String workload, int files, long inputBytes) {}
 
     public BenchReport {
         measurements = List.copyOf(measurements);
+    }
+
+    public BenchReport(long records, int threads, long maxHeapBytes, List<Measurement> measurements) {
+        this(records, threads, maxHeapBytes, measurements, new Shape("day", 3, 0));
+    }
+
+    /** This report, for {@code workload} over {@code files} files of {@code inputBytes} bytes. */
+    public BenchReport describing(String workload, int files, long inputBytes) {
+        return new BenchReport(records, threads, maxHeapBytes, measurements, new Shape(workload, files, inputBytes));
     }
 
     public Optional<Measurement> find(String step, String engine) {
@@ -42,7 +54,18 @@ public record BenchReport(long records, int threads, long maxHeapBytes, List<Mea
     }
 
     public String toJson() {
+        try {
+            return JSON.writeValueAsString(toJsonNode()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the report", e);
+        }
+    }
+
+    public ObjectNode toJsonNode() {
         ObjectNode root = JSON.createObjectNode();
+        root.put("workload", shape.workload());
+        root.put("files", shape.files());
+        root.put("input_bytes", shape.inputBytes());
         root.put("records", records);
         root.put("threads", threads);
         root.put("max_heap_mb", maxHeapBytes / 1_048_576);
@@ -65,10 +88,6 @@ public record BenchReport(long records, int threads, long maxHeapBytes, List<Mea
         ratio("aggregate", "atlas", "duckdb").ifPresent(r -> ratios.put("aggregate_atlas_over_duckdb", r));
         ratio("normalize", "spark", "atlas").ifPresent(r -> ratios.put("normalize_spark_over_atlas", r));
         ratio("aggregate", "spark", "atlas").ifPresent(r -> ratios.put("aggregate_spark_over_atlas", r));
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the report", e);
-        }
+        return root;
     }
 }

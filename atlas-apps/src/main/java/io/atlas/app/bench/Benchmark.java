@@ -112,7 +112,7 @@ public final class Benchmark {
         copy(ndjson, target);
     }
 
-    private static List<Path> processedFiles(Atlas atlas) {
+    static List<Path> processedFiles(Atlas atlas) {
         DatasetStore datasets = atlas.component(DatasetStore.class);
         LocalFiles files = atlas.store().localFiles().orElseThrow(() -> new IllegalStateException(
                 "Cannot benchmark: the bench lake must be a local directory"));
@@ -129,26 +129,8 @@ public final class Benchmark {
         Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** A step that may throw. */
-    @FunctionalInterface
-    private interface Step {
-        Object run() throws Exception;
-    }
-
-    private Measurement time(String step, String engine, long records, long bytes, Step work) throws IOException, SQLException {
-        progress.accept(step + " on " + engine + "...");
-        try (HeapWatcher heap = new HeapWatcher()) {
-            long start = System.nanoTime();
-            work.run();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Measurement measurement = new Measurement(step, engine, seconds, records, bytes,
-                    engine.equals("duckdb") ? 0 : heap.peakBytes());
-            progress.accept(String.format("  %.2f s, %,.0f records/s", seconds, measurement.recordsPerSecond()));
-            return measurement;
-        } catch (IOException | SQLException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot run " + step + " on " + engine + ": " + e.getMessage(), e);
-        }
+    private Measurement time(String step, String engine, long records, long bytes, Steps.Step work)
+            throws IOException, SQLException {
+        return Steps.time(progress, step, engine, records, bytes, work);
     }
 }

@@ -1,5 +1,6 @@
 package io.atlas.app.bench;
 
+import io.atlas.domain.lake.LogFormat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,13 +33,25 @@ final class DuckDbBaseline {
 
     /** Returns the number of rows written. */
     long normalize(Path ndjson, Path output) throws SQLException {
-        String source = literal(ndjson.toString());
+        return normalize(List.of(ndjson), LogFormat.NDJSON, output);
+    }
+
+    /** Normalizes NDJSON or gzip'd JSON-array files into one Parquet file; returns the number of rows written. */
+    long normalize(List<Path> inputs, LogFormat format, Path output) throws SQLException {
+        if (format == LogFormat.XML_ERRORS) {
+            throw new IllegalArgumentException("DuckDB reads no XML: the xml-heavy workload has no DuckDB peer");
+        }
+        String app = format == LogFormat.NDJSON ? "'web_app_1'" : "'api_service'";
+        String source = inputs.size() == 1 ? literal(inputs.get(0).toString())
+                : inputs.stream().map(p -> literal(p.toString())).collect(Collectors.joining(", ", "[", "]"));
+        String reader = format == LogFormat.NDJSON ? "format = 'newline_delimited'" : "format = 'array', compression = 'gzip'";
         String sql = "COPY (SELECT sha256(concat_ws(chr(31), 'access', epoch_ms(ts)::VARCHAR, ip, coalesce(user_agent, chr(0)), "
-                + "upper(request_type), status::VARCHAR, coalesce(endpoint, chr(0)), chr(0), 'web_app_1')) AS log_id, "
+                + "upper(request_type), status::VARCHAR, coalesce(endpoint, chr(0)), chr(0), " + app + ")) AS log_id, "
                 + "ts AS event_timestamp, ip AS ip_address, user_agent AS device, upper(request_type) AS request_type, "
-                + "status AS status_code, endpoint, NULL::VARCHAR AS message, 'web_app_1' AS app_name, 'ndjson' AS raw_format, "
-                + source + " AS source_file FROM (SELECT *, CAST(\"timestamp\" AS TIMESTAMPTZ) AS ts FROM read_json(" + source
-                + ", format = 'newline_delimited', columns = {\"timestamp\": 'VARCHAR', ip: 'VARCHAR', user_agent: 'VARCHAR', "
+                + "status AS status_code, endpoint, NULL::VARCHAR AS message, " + app + " AS app_name, '" + format.name().toLowerCase(java.util.Locale.ROOT)
+                + "' AS raw_format, "
+                + "filename AS source_file FROM (SELECT *, CAST(\"timestamp\" AS TIMESTAMPTZ) AS ts FROM read_json(" + source
+                + ", " + reader + ", filename = true, columns = {\"timestamp\": 'VARCHAR', ip: 'VARCHAR', user_agent: 'VARCHAR', "
                 + "request_type: 'VARCHAR', status: 'INTEGER', endpoint: 'VARCHAR'}))) TO " + literal(output.toString())
                 + " (FORMAT PARQUET, COMPRESSION ZSTD)";
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {

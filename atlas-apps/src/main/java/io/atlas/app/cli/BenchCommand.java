@@ -3,6 +3,10 @@ package io.atlas.app.cli;
 import io.atlas.app.AtlasSettings;
 import io.atlas.app.bench.BenchReport;
 import io.atlas.app.bench.Benchmark;
+import io.atlas.app.bench.MatrixBench;
+import io.atlas.app.bench.Workload;
+import io.atlas.app.bench.WorkloadBench;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Generates a deterministic day and times, in one process: ingestion routing, normalize and "
                 + "aggregate on the local engine, the same normalize and aggregate by DuckDB (the baseline), and with "
-                + "--engine spark on Spark. Prints records/s, MB/s, peak heap and the ratios; writes the report as JSON."})
+                + "--engine spark on Spark. Prints records/s, MB/s, peak heap and the ratios; writes the report as JSON.",
+            "With --workload NAME, one shape of day (normalize and aggregate, Atlas and DuckDB); with --matrix, every "
+                + "workload, each again in a child JVM under -Xmx512m, in one JSON report. Workloads: "
+                + "high-cardinality, low-cardinality, one-big-file, many-small-files, gzip-json, xml-heavy, duplicates."})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     AtlasCli root;
@@ -28,8 +35,21 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--records", defaultValue = "5000000", description = "NDJSON records of the day (default: ${DEFAULT-VALUE}).")
-    long records;
+    @Option(names = "--records", description = "Records of the day (default: 5000000, or each workload's own size).")
+    Long records;
+
+    @Option(names = "--workload", paramLabel = "NAME", description = "Run one workload (see above) instead of the classic day.")
+    String workload;
+
+    @Option(names = "--matrix", description = "Run every workload, at the default heap and under -Xmx512m.")
+    boolean matrix;
+
+    @Option(names = "--small-heap", description = "With --workload: run it again under -Xmx512m in a child JVM.")
+    boolean smallHeap;
+
+    @Option(names = "--scale", defaultValue = "1.0",
+            description = "Fraction of each workload's default size (default: ${DEFAULT-VALUE}; --records overrides).")
+    double scale;
 
     @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -42,8 +62,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (records < 1) {
+        if (records != null && records < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--records must be at least 1");
+        }
+        if (scale <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scale must be positive");
         }
         PrintWriter console = spec.commandLine().getOut();
         boolean temporary = dir == null;
@@ -52,6 +75,10 @@ final class BenchCommand implements Callable<Integer> {
         boolean spark = root.engine != null && AtlasSettings.engine(root.engine) == AtlasSettings.EngineKind.SPARK;
         String master = root.sparkMaster != null ? root.sparkMaster : "local[" + threads + "]";
         try {
+            if (matrix || workload != null) {
+                return workloads(console, work, threads);
+            }
+            long records = this.records != null ? this.records : 5_000_000L;
             BenchReport report = new Benchmark(new Benchmark.Settings(records, seed, work, threads, spark, master), line -> {
                 console.println(line);
                 console.flush();
@@ -66,6 +93,8 @@ final class BenchCommand implements Callable<Integer> {
             Files.writeString(json, report.toJson());
             console.println("Report: " + json.toAbsolutePath());
             return AtlasCli.OK;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } finally {
             if (temporary) {
                 try (Stream<Path> paths = Files.walk(work)) {
@@ -73,5 +102,30 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private Integer workloads(PrintWriter console, Path work, int threads) throws Exception {
+        List<Workload> chosen = matrix ? List.of(Workload.values()) : List.of(Workload.of(workload));
+        long fixed = records != null ? records : 0;
+        ObjectNode report;
+        if (!matrix && !smallHeap) {
+            long n = fixed > 0 ? fixed : chosen.get(0).records(scale);
+            report = new WorkloadBench(new WorkloadBench.Settings(chosen.get(0), n, seed, work, threads), line -> {
+                console.println(line);
+                console.flush();
+            }).run().toJsonNode();
+        } else {
+            report = new MatrixBench(new MatrixBench.Settings(chosen, scale, fixed, seed, work, threads, true), line -> {
+                console.println(line);
+                console.flush();
+            }).run();
+        }
+        Path json = out != null ? out : Path.of("bench-results", (matrix ? "matrix" : workload) + ".json");
+        if (json.getParent() != null) {
+            Files.createDirectories(json.getParent());
+        }
+        Files.writeString(json, MatrixBench.text(report));
+        console.println("Report: " + json.toAbsolutePath());
+        return AtlasCli.OK;
     }
 }

@@ -5,7 +5,6 @@ import io.atlas.domain.record.CanonicalRecord;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,7 +26,7 @@ public final class DailyActivityAccumulator implements Serializable {
     private long errorEvents;
     private long clientErrors;
     private long serverErrors;
-    private final HashSet<String> ips = new HashSet<>();
+    private final DistinctIpAddresses ips = new DistinctIpAddresses();
     // Mutable counters (one long each), so counting an event allocates nothing.
     private final HashMap<String, long[]> byDevice = new HashMap<>();
     private final HashMap<String, long[]> byType = new HashMap<>();
@@ -36,12 +35,21 @@ public final class DailyActivityAccumulator implements Serializable {
 
     /** Adds one distinct event that {@code occurrences} processed rows carried (1 when it was not duplicated). */
     public DailyActivityAccumulator addDistinctEvent(EventFacts event, long occurrences) {
+        addDistinctEventCountingIpApart(event, occurrences);
+        ips.add(event.ipAddress());
+        return this;
+    }
+
+    /**
+     * {@link #addDistinctEvent} for a caller that counts the day's addresses itself (in {@link IpShare}s, when they
+     * do not fit in memory at once) and gives the count to {@link #result(LocalDate, long, long, long)}.
+     */
+    DailyActivityAccumulator addDistinctEventCountingIpApart(EventFacts event, long occurrences) {
         if (occurrences < 1) {
             throw new IllegalArgumentException("An event occurs at least once, got " + occurrences);
         }
         rows += occurrences;
         distinct++;
-        ips.add(event.ipAddress());
         increment(byType, event.requestType(), 1);
         increment(byApp, event.appName(), 1);
         if (event.logType() == LogType.ACCESS) {
@@ -89,10 +97,19 @@ public final class DailyActivityAccumulator implements Serializable {
 
     /** The day's row; {@code rejectedRecords} is the count of the day's row-level rejects. */
     public DailyActivity result(LocalDate date, long rejectedRecords) {
+        return result(date, rejectedRecords, ips.size(), 0);
+    }
+
+    /**
+     * The day's row with {@code uniqueIps} counted apart (see {@link #addDistinctEventCountingIpApart}) and
+     * {@code duplicateRows} more rows that repeated an event, without changing this accumulator.
+     */
+    DailyActivity result(LocalDate date, long rejectedRecords, long uniqueIps, long duplicateRows) {
         TreeMap<String, Long> codes = new TreeMap<>();
         byErrorCode.forEach((code, n) -> codes.put(Integer.toString(code), n[0]));
-        return new DailyActivity(date, accessEvents, errorEvents, clientErrors, serverErrors, ips.size(),
-                counts(byDevice), counts(byType), counts(byApp), codes, rows - distinct, rejectedRecords);
+        return new DailyActivity(date, accessEvents, errorEvents, clientErrors, serverErrors, uniqueIps,
+                counts(byDevice), counts(byType), counts(byApp), codes, rows + duplicateRows - distinct,
+                rejectedRecords);
     }
 
     /** Aggregates processed rows that may hold duplicates, deduplicating by {@code log_id} in memory. */

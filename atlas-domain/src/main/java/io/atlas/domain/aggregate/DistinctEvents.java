@@ -14,7 +14,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Several threads can scan parts of a day at once, each with its own instance over one shared id set; their
  * {@link #merge merged} result is the same whichever thread saw an event first, because exact duplicates carry the
  * same facts. One instance is not thread-safe. A day whose ids do not fit in memory is aggregated in several passes,
- * each over a share of the ids (see {@link #DistinctEvents(ConcurrentLogIdSet, int, int)}).
+ * each over a share of the ids (see {@link #DistinctEvents(ConcurrentLogIdSet, int, int, long)}).
+ *
+ * <p>{@code unique_ips} is counted apart from the events, in an {@link IpShare} per pass: pass {@code k} of
+ * {@code n} counts the addresses of share {@code k} over <em>every</em> row, so the passes' address sets are
+ * disjoint and only their counts are kept ({@link #merge}). When a pass's addresses outgrow their budget,
+ * {@link #ipsOverflowed()} says so and the caller counts them in more shares ({@link #result(LocalDate, long, long)}).
  */
 public final class DistinctEvents {
     private final ConcurrentLogIdSet ids;
@@ -22,6 +27,9 @@ public final class DistinctEvents {
     private final int pass;
     private DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
     private long duplicates;
+    private final IpShare ips;
+    private long ipsOfMergedPasses;
+    private boolean ipsOverflowed;
 
     public DistinctEvents() {
         this(new ConcurrentLogIdSet());
@@ -29,23 +37,32 @@ public final class DistinctEvents {
 
     /** A scanner of one part of a day whose ids are checked against {@code ids}, shared by every part. */
     public DistinctEvents(ConcurrentLogIdSet ids) {
-        this(ids, 1, 0);
+        this(ids, 1, 0, Long.MAX_VALUE);
+    }
+
+    /** {@link #DistinctEvents(ConcurrentLogIdSet, int, int, long)} without a budget for the addresses. */
+    public DistinctEvents(ConcurrentLogIdSet ids, int passes, int pass) {
+        this(ids, passes, pass, Long.MAX_VALUE);
     }
 
     /**
      * A scanner for pass {@code pass} of {@code passes} over a day too large to hold all its ids at once: it keeps
      * only the ids whose stripe (the leading six bits of the id) modulo {@code passes} is {@code pass} and
-     * ignores the other rows, which another pass counts. The passes' merged results are the day's.
+     * ignores the other rows, which another pass counts; likewise for the addresses of {@link IpShare} {@code pass}
+     * of {@code passes}. The passes' {@link #merge merged} results are the day's.
      *
      * @param passes a power of two from 1 to 64
+     * @param ipBudgetBytes the heap this scanner's addresses may take before it gives them up (see
+     *     {@link #ipsOverflowed()})
      */
-    public DistinctEvents(ConcurrentLogIdSet ids, int passes, int pass) {
+    public DistinctEvents(ConcurrentLogIdSet ids, int passes, int pass, long ipBudgetBytes) {
         if (passes < 1 || passes > ConcurrentLogIdSet.STRIPES || Integer.bitCount(passes) != 1 || pass < 0 || pass >= passes) {
             throw new IllegalArgumentException("Invalid pass " + pass + " of " + passes);
         }
         this.ids = ids;
         this.passes = passes;
         this.pass = pass;
+        this.ips = new IpShare(passes, pass, ipBudgetBytes);
     }
 
     /** Passes (a power of two, at most 64) so that the ids of {@code rows} rows fit in {@code memoryBytes}. */
@@ -59,16 +76,18 @@ public final class DistinctEvents {
     }
 
     public void add(CanonicalRecord row) {
+        ips.add(row.ipAddress());
         if (isNew(row.logId().getBytes(StandardCharsets.US_ASCII), 0)) {
-            accumulator.addDistinctEvent(EventFacts.of(row), 1);
+            accumulator.addDistinctEventCountingIpApart(EventFacts.of(row), 1);
         }
     }
 
     /** Adds a row given by its aggregate columns (the columnar fast path). */
     public void add(LogType logType, byte[] logId, int offset, int statusCode, String ipAddress, @Nullable String device,
             String requestType, String appName) {
+        ips.add(ipAddress);
         if (isNew(logId, offset)) {
-            accumulator.addDistinctEvent(new EventFacts(logType, statusCode, ipAddress, device, requestType, appName), 1);
+            accumulator.addDistinctEventCountingIpApart(new EventFacts(logType, statusCode, ipAddress, device, requestType, appName), 1);
         }
     }
 
@@ -85,14 +104,42 @@ public final class DistinctEvents {
         return false;
     }
 
-    /** Folds in another part of the same day (scanned against the same id set). */
+    /**
+     * Folds in another part of the same day: a part of the same pass (scanned against the same id set), whose
+     * addresses join this one's, or the merged result of another pass, whose addresses (disjoint from every other
+     * pass's) are kept as their count only.
+     */
     public DistinctEvents merge(DistinctEvents other) {
         accumulator = accumulator.merge(other.accumulator);
         duplicates += other.duplicates;
+        ipsOverflowed |= other.ipsOverflowed;
+        ipsOfMergedPasses += other.ipsOfMergedPasses;
+        if (other.passes == passes && other.pass == pass) {
+            ips.merge(other.ips);
+        } else if (other.ips.overflowed()) {
+            ipsOverflowed = true;
+        } else {
+            ipsOfMergedPasses += other.ips.count();
+        }
         return this;
     }
 
+    /** Whether some pass's addresses outgrew their budget: the day's {@code unique_ips} must be counted apart. */
+    public boolean ipsOverflowed() {
+        return ipsOverflowed || ips.overflowed();
+    }
+
+    /** The day's row, with the addresses the passes counted. */
     public DailyActivity result(LocalDate date, long rejectedRecords) {
-        return accumulator.addDuplicateRows(duplicates).result(date, rejectedRecords);
+        if (ipsOverflowed()) {
+            throw new IllegalStateException("Cannot count unique_ips of " + date
+                    + ": the addresses outgrew their budget; count them in more shares");
+        }
+        return result(date, rejectedRecords, ipsOfMergedPasses + ips.count());
+    }
+
+    /** The day's row with {@code uniqueIps} counted in {@link IpShare}s apart, after {@link #ipsOverflowed()}. */
+    public DailyActivity result(LocalDate date, long rejectedRecords, long uniqueIps) {
+        return accumulator.result(date, rejectedRecords, uniqueIps, duplicates);
     }
 }

@@ -85,6 +85,56 @@ class DistinctEventsTest {
         assertThat(merged.result(DAY, 0)).isEqualTo(whole.result(DAY, 0));
     }
 
+    private record OddEvent(int content, String ip) {}
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<OddEvent> oddEvent() {
+        // Few distinct contents, so that exact duplicates (same content, same address) are common.
+        return net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.integers().between(0, 400),
+                IpAddressStrings.any()).as(OddEvent::new);
+    }
+
+    @Property(tries = 60)
+    void passesWithSmallAddressBudgetsCountExactlyTheAddressesAHashSetCounts(
+            @ForAll @Size(max = 2000) List<@net.jqwik.api.From("oddEvent") OddEvent> day,
+            @ForAll("passes") int passes, @ForAll @IntRange(min = 1, max = 20_000) int ipBudgetBytes) {
+        List<Event> events = day.stream().map(DistinctEventsTest::oddEvent).toList();
+        DistinctEvents whole = new DistinctEvents();
+        events.forEach(e -> add(whole, e));
+        java.util.Set<String> plainIps = new java.util.HashSet<>();
+        events.forEach(e -> plainIps.add(e.ip()));
+
+        DistinctEvents merged = new DistinctEvents();
+        for (int pass = 0; pass < passes; pass++) {
+            DistinctEvents share = new DistinctEvents(new ConcurrentLogIdSet(), passes, pass, ipBudgetBytes);
+            events.forEach(e -> add(share, e));
+            merged.merge(share);
+        }
+
+        assertThat(whole.result(DAY, 2).uniqueIps()).isEqualTo(plainIps.size());
+        if (merged.ipsOverflowed()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> merged.result(DAY, 2))
+                    .isInstanceOf(IllegalStateException.class);
+            long counted = 0;
+            for (int s = 0; s < IpShare.MAX_SHARES; s++) {
+                IpShare ips = new IpShare(IpShare.MAX_SHARES, s, Long.MAX_VALUE);
+                events.forEach(e -> ips.add(e.ip()));
+                counted += ips.count();
+            }
+            assertThat(merged.result(DAY, 2, counted)).isEqualTo(whole.result(DAY, 2));
+        } else {
+            assertThat(merged.result(DAY, 2)).isEqualTo(whole.result(DAY, 2));
+        }
+    }
+
+    private static Event oddEvent(OddEvent e) {
+        LogType type = e.content() % 7 == 0 ? LogType.ERROR : LogType.ACCESS;
+        int status = STATUSES[e.content() % STATUSES.length];
+        // The address is part of the content, as in SPEC: one log_id, one address.
+        return new Event(type, HASHER.logId(type, e.content(), e.ip(), null, "GET", status, null, null, "app"), status,
+                e.ip());
+    }
+
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<Integer> passes() {
         return net.jqwik.api.Arbitraries.of(1, 2, 4, 8, 64);

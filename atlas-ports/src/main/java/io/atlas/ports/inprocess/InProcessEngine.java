@@ -2,7 +2,6 @@ package io.atlas.ports.inprocess;
 
 import static java.util.Objects.requireNonNull;
 
-import io.atlas.domain.aggregate.ConcurrentLogIdSet;
 import io.atlas.domain.aggregate.DailyActivity;
 import io.atlas.domain.aggregate.DistinctEvents;
 import io.atlas.domain.file.FileContentException;
@@ -44,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,8 +54,8 @@ import java.util.function.Supplier;
  * The in-process engine: reads validated files through an {@link ObjectStore}, runs the domain's
  * {@link FileNormalizer} on each (files in parallel, one thread each, up to {@code threads}; a large NDJSON file in
  * ranges on several threads with {@link SplitFileNormalizer}), and streams rows to a
- * {@link DatasetStore}. Memory does not grow with the day's size during normalize; aggregate holds one entry per
- * distinct event. With an in-memory store it is the in-memory engine; with the filesystem and Parquet stores it is
+ * {@link DatasetStore}. Memory does not grow with the day's size during normalize; the columnar aggregate keeps its
+ * distinct {@code log_id}s and addresses within a budget, in passes when they do not fit at once. With an in-memory store it is the in-memory engine; with the filesystem and Parquet stores it is
  * the local engine.
  */
 public final class InProcessEngine implements Engine {
@@ -78,8 +76,8 @@ public final class InProcessEngine implements Engine {
 
     /**
      * @param minRangeBytes the smallest part of an NDJSON file one thread reads alone (see {@link #MIN_RANGE_BYTES})
-     * @param aggregateMemoryBytes the heap aggregate's distinct-id sets may take; a day with more ids is aggregated
-     *     in several passes over its files, each over a share of the ids
+     * @param aggregateMemoryBytes the heap aggregate's distinct sets (ids and addresses) may take; a day with more is
+     *     aggregated in several passes over its files, each over a share of them (see {@link ColumnarAggregate})
      */
     public InProcessEngine(ObjectStore store, DatasetStore datasets, NormalizationSettings settings, int threads,
             long minRangeBytes, long aggregateMemoryBytes) {
@@ -192,7 +190,7 @@ public final class InProcessEngine implements Engine {
         return () -> await(result);
     }
 
-    private static <T> T await(Future<T> result) {
+    static <T> T await(Future<T> result) {
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -273,11 +271,11 @@ public final class InProcessEngine implements Engine {
 
     @Override
     public DailyActivity aggregate(RunContext context, LocalDate processDate) {
-        DistinctEvents events = datasets instanceof EventScan scan ? scanInParallel(scan, processDate) : readRows(processDate);
         long rejected = datasets.partition(Dataset.REJECTS, Dataset.rejectsPartition(processDate))
                 .map(PartitionInfo::rows)
                 .orElse(0L);
-        DailyActivity row = events.result(processDate, rejected);
+        DailyActivity row = datasets instanceof EventScan scan ? scanColumns(scan, processDate, rejected)
+                : readRows(processDate).result(processDate, rejected);
         try (PartitionWriter<DailyActivity> gold = datasets.overwrite(Dataset.DAILY_ACTIVITY,
                 Dataset.dailyActivityPartition(processDate), context.runId())) {
             gold.write(row);
@@ -298,12 +296,11 @@ public final class InProcessEngine implements Engine {
     }
 
     /**
-     * The columnar path: every file of the day's logs partitions scanned on the pool against one shared id set, in
-     * as many passes over a share of the ids each as keep the set within {@code aggregateMemoryBytes}.
+     * The columnar path: every file of the day's logs partitions scanned on the pool, within
+     * {@code aggregateMemoryBytes} (see {@link ColumnarAggregate}).
      */
-    private DistinctEvents scanInParallel(EventScan scan, LocalDate processDate) {
-        List<EventScan.Source> sources = new ArrayList<>();
-        List<LogType> types = new ArrayList<>();
+    private DailyActivity scanColumns(EventScan scan, LocalDate processDate, long rejected) {
+        List<ColumnarAggregate.Part> parts = new ArrayList<>();
         long rows = 0;
         for (LogType logType : LogType.values()) {
             Optional<PartitionInfo> partition = datasets.partition(Dataset.LOGS, Dataset.logsPartition(logType, processDate));
@@ -311,61 +308,11 @@ public final class InProcessEngine implements Engine {
                 continue; // never committed: no rows
             }
             for (EventScan.Source source : scan.eventSources(partition.get())) {
-                sources.add(source);
-                types.add(logType);
+                parts.add(new ColumnarAggregate.Part(logType, source));
             }
             rows += partition.get().rows();
         }
-        int passes = DistinctEvents.aggregatePasses(rows, aggregateMemoryBytes);
-        DistinctEvents events = new DistinctEvents();
-        for (int pass = 0; pass < passes; pass++) {
-            ConcurrentLogIdSet ids = new ConcurrentLogIdSet();
-            List<Callable<DistinctEvents>> parts = new ArrayList<>();
-            for (int i = 0; i < sources.size(); i++) {
-                EventScan.Source source = sources.get(i);
-                LogType logType = types.get(i);
-                int share = pass;
-                parts.add(() -> {
-                    DistinctEvents part = new DistinctEvents(ids, passes, share);
-                    source.scan((id, offset, status, ip, device, type, app) ->
-                            part.add(logType, id, offset, status, ip, device, type, app));
-                    return part;
-                });
-            }
-            runAll(parts).forEach(events::merge);
-        }
-        return events;
-    }
-
-    private List<DistinctEvents> runAll(List<Callable<DistinctEvents>> parts) {
-        List<DistinctEvents> done = new ArrayList<>();
-        if (threads == 1 || parts.size() <= 1) {
-            for (Callable<DistinctEvents> part : parts) {
-                done.add(call(part));
-            }
-            return done;
-        }
-        ExecutorService pool = newPool("atlas-aggregate");
-        try {
-            List<Future<DistinctEvents>> results = new ArrayList<>();
-            parts.forEach(part -> results.add(pool.submit(part)));
-            for (Future<DistinctEvents> result : results) {
-                done.add(await(result));
-            }
-            return done;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static <T> T call(Callable<T> task) {
-        try {
-            return task.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new EngineException(ErrorCategory.INTERNAL, "Cannot aggregate: " + e, e);
-        }
+        return new ColumnarAggregate(threads, aggregateMemoryBytes).aggregate(parts, rows, processDate, rejected);
     }
 
     private ExecutorService newPool(String name) {

@@ -1,0 +1,85 @@
+package io.atlas.app.bench;
+
+import io.atlas.app.Atlas;
+import io.atlas.domain.lake.LakeLayout;
+import io.atlas.domain.lake.LogFormat;
+import io.atlas.domain.run.RunContext;
+import io.atlas.domain.run.RunId;
+import io.atlas.ports.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * One cell of the workload matrix in this JVM: the workload's day generated, then normalize and aggregate timed on
+ * the local engine and, for the JSON formats, the same two jobs by DuckDB over the same files. The generated day and
+ * the lakes are deleted afterwards.
+ */
+public final class WorkloadBench {
+    /** What to run. */
+    public record Settings(Workload workload, long records, long seed, Path workDirectory, int threads) {}
+
+    private final Settings settings;
+    private final Consumer<String> progress;
+
+    public WorkloadBench(Settings settings, Consumer<String> progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    public BenchReport run() throws Exception {
+        Workload workload = settings.workload();
+        Path work = settings.workDirectory().resolve(workload.cliName());
+        try {
+            progress.accept("generating " + workload.cliName() + ": " + settings.records() + " records...");
+            WorkloadDay.Written day = WorkloadDay.write(workload, work.resolve("input"), settings.records(), settings.seed());
+            progress.accept(String.format("  %d files, %.1f MB", day.files().size(), day.bytes() / 1_048_576.0));
+            List<Measurement> results = new ArrayList<>();
+            List<Path> processed;
+            try (Atlas atlas = Atlas.builder().lake(work.resolve("lake")).threads(settings.threads()).build()) {
+                Path lake = atlas.settings().localDirectory().orElseThrow();
+                for (Path file : day.files()) {
+                    Path target = lake.resolve(LakeLayout.validatedKey(day.format(), BenchDay.DAY, file.getFileName().toString()).value());
+                    Files.createDirectories(target.getParent());
+                    Files.createLink(target, file);
+                }
+                Engine engine = atlas.component(Engine.class);
+                results.add(Steps.time(progress, "normalize", "atlas", day.records(), day.bytes(),
+                        () -> engine.normalize(run("n"), BenchDay.DAY)));
+                results.add(Steps.time(progress, "aggregate", "atlas", day.records(), 0,
+                        () -> engine.aggregate(run("a"), BenchDay.DAY)));
+                processed = Benchmark.processedFiles(atlas);
+            }
+            if (day.format() != LogFormat.XML_ERRORS) {
+                DuckDbBaseline duckdb = new DuckDbBaseline(settings.threads());
+                Path output = work.resolve("duckdb-normalized.parquet");
+                results.add(Steps.time(progress, "normalize", "duckdb", day.records(), day.bytes(),
+                        () -> duckdb.normalize(day.files(), day.format(), output)));
+                results.add(Steps.time(progress, "aggregate", "duckdb", day.records(), 0, () -> duckdb.aggregate(processed)));
+            }
+            return new BenchReport(day.records(), settings.threads(), Runtime.getRuntime().maxMemory(), results)
+                    .describing(workload.cliName(), day.files().size(), day.bytes());
+        } finally {
+            delete(work);
+        }
+    }
+
+    private static RunContext run(String id) {
+        return new RunContext(RunId.of("bench-" + id), Instant.EPOCH);
+    }
+
+    static void delete(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.atlas.domain.aggregate;
+
+import java.io.Serializable;
+import java.util.HashSet;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The exact set of a day's distinct {@code ip_address} strings (SPEC §4 {@code unique_ips}), kept compact: a
+ * canonical dotted-quad IPv4 text as its 32 bits in a {@link RoaringBitmap} (about 2 bytes an address), a canonical
+ * IPv6 text as its 128 bits in an open-addressing table, and every other string as itself. A string has one way in
+ * (see {@link IpAddressText}) and each way is lossless, so the size is the number of distinct strings, exactly as a
+ * {@code HashSet<String>} would count them: {@code "::1"} and {@code "0:0:0:0:0:0:0:1"} stay two.
+ *
+ * <p>Uses only RoaringBitmap API that its 0.9 line (the one Spark 3.5 ships) has too. Not thread-safe.
+ */
+public final class DistinctIpAddresses implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Heap of one other string beyond its characters: the String, its array and a HashSet entry. */
+    private static final long BYTES_PER_STRING = 96;
+
+    private final RoaringBitmap ipv4 = new RoaringBitmap();
+    private final LongPairSet ipv6 = new LongPairSet();
+    private final HashSet<String> others = new HashSet<>();
+    private long otherChars;
+
+    /** Adds one address text; true when it was not there yet. */
+    public boolean add(String ip) {
+        long v4 = IpAddressText.ipv4(ip);
+        if (v4 >= 0) {
+            return ipv4.checkedAdd((int) v4);
+        }
+        long[] v6 = IpAddressText.ipv6(ip);
+        if (v6 != null) {
+            return ipv6.add(v6[0], v6[1]);
+        }
+        if (others.add(ip)) {
+            otherChars += ip.length();
+            return true;
+        }
+        return false;
+    }
+
+    /** Adds every address of {@code other} and returns this. */
+    public DistinctIpAddresses addAll(DistinctIpAddresses other) {
+        ipv4.or(other.ipv4);
+        ipv6.addAll(other.ipv6);
+        for (String ip : other.others) {
+            if (others.add(ip)) {
+                otherChars += ip.length();
+            }
+        }
+        return this;
+    }
+
+    public long size() {
+        return ipv4.getLongCardinality() + ipv6.size() + others.size();
+    }
+
+    /** An estimate of the heap the set takes, for keeping it within a budget. */
+    public long estimatedBytes() {
+        return ipv4.getSizeInBytes() + ipv6.estimatedBytes() + others.size() * BYTES_PER_STRING + otherChars * 2;
+    }
+}

@@ -1,0 +1,110 @@
+package io.atlas.domain.aggregate;
+
+/**
+ * The distinct {@code ip_address}es of one share of a day, within a memory budget. A day whose addresses do not fit
+ * in memory at once is counted in shares: share {@code s} of {@code n} holds only the addresses whose
+ * {@link #shareOf share} is {@code s}, so the shares are disjoint and their counts add up to the day's. No
+ * deduplication by {@code log_id} is needed for this count: rows that share a {@code log_id} share their content,
+ * the address included. When the addresses of its share outgrow {@code budgetBytes}, the instance drops them and
+ * reports {@link #overflowed()}: the day must then be counted in more shares. Not thread-safe.
+ */
+public final class IpShare {
+    /** The most shares a day can be counted in. */
+    public static final int MAX_SHARES = 1 << 12;
+    /** New addresses between two budget checks (a check walks the set): fewer on a small budget. */
+    private static final int MAX_CHECK_EVERY = 4096;
+
+    private final int shares;
+    private final int share;
+    private final long budgetBytes;
+    private final int checkEvery;
+    private DistinctIpAddresses ips = new DistinctIpAddresses();
+    private boolean overflowed;
+    private int addedSinceCheck;
+
+    /** Every address in one share, without a budget. */
+    public IpShare() {
+        this(1, 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param shares a power of two from 1 to {@link #MAX_SHARES}
+     * @param share the share this instance counts, 0 to {@code shares - 1}
+     */
+    public IpShare(int shares, int share, long budgetBytes) {
+        if (shares < 1 || shares > MAX_SHARES || Integer.bitCount(shares) != 1 || share < 0 || share >= shares) {
+            throw new IllegalArgumentException("Invalid share " + share + " of " + shares);
+        }
+        if (budgetBytes < 1) {
+            throw new IllegalArgumentException("budgetBytes must be positive, got " + budgetBytes);
+        }
+        this.shares = shares;
+        this.share = share;
+        this.budgetBytes = budgetBytes;
+        this.checkEvery = (int) Math.max(1, Math.min(MAX_CHECK_EVERY, budgetBytes / 256));
+    }
+
+    /** The share of {@code ip} among {@code shares} (a power of two): a mix of the string's hash. */
+    public static int shareOf(String ip, int shares) {
+        int h = ip.hashCode() * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & (shares - 1);
+    }
+
+    public int share() {
+        return share;
+    }
+
+    public int shares() {
+        return shares;
+    }
+
+    /** Adds an address if it is in this share. */
+    public void add(String ip) {
+        if (overflowed || (shares > 1 && shareOf(ip, shares) != share)) {
+            return;
+        }
+        if (ips.add(ip) && ++addedSinceCheck >= checkEvery) {
+            addedSinceCheck = 0;
+            checkBudget();
+        }
+    }
+
+    /** Adds the addresses another scanner of the same share found; returns this. */
+    public IpShare merge(IpShare other) {
+        if (other.shares != shares || other.share != share) {
+            throw new IllegalArgumentException("Cannot merge share " + other.share + " of " + other.shares
+                    + " into share " + share + " of " + shares);
+        }
+        if (other.overflowed) {
+            overflow();
+        } else if (!overflowed) {
+            ips.addAll(other.ips);
+        }
+        return this;
+    }
+
+    /** Whether the share's addresses outgrew the budget (and were dropped). */
+    public boolean overflowed() {
+        return overflowed;
+    }
+
+    /** The number of distinct addresses in this share. */
+    public long count() {
+        if (overflowed) {
+            throw new IllegalStateException("Share " + share + " of " + shares + " outgrew its budget of "
+                    + budgetBytes + " bytes: count the day in more shares");
+        }
+        return ips.size();
+    }
+
+    private void checkBudget() {
+        if (ips.estimatedBytes() > budgetBytes) {
+            overflow();
+        }
+    }
+
+    private void overflow() {
+        overflowed = true;
+        ips = new DistinctIpAddresses();
+    }
+}

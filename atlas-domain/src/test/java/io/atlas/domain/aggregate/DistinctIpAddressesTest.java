@@ -1,0 +1,86 @@
+package io.atlas.domain.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.HashSet;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** The compact set counts exactly the distinct strings a {@code HashSet<String>} counts. */
+class DistinctIpAddressesTest {
+
+    @Provide
+    Arbitrary<String> ip() {
+        return IpAddressStrings.any();
+    }
+
+    @Property(tries = 300)
+    void countsTheDistinctStrings(@ForAll @Size(max = 300) List<@net.jqwik.api.From("ip") String> ips) {
+        DistinctIpAddresses set = new DistinctIpAddresses();
+        HashSet<String> plain = new HashSet<>();
+        for (String ip : ips) {
+            assertThat(set.add(ip)).as(ip).isEqualTo(plain.add(ip));
+        }
+        assertThat(set.size()).isEqualTo(plain.size());
+    }
+
+    @Property(tries = 200)
+    void aUnionCountsTheDistinctStringsOfBoth(@ForAll @Size(max = 200) List<@net.jqwik.api.From("ip") String> left,
+            @ForAll @Size(max = 200) List<@net.jqwik.api.From("ip") String> right) {
+        DistinctIpAddresses a = new DistinctIpAddresses();
+        DistinctIpAddresses b = new DistinctIpAddresses();
+        left.forEach(a::add);
+        right.forEach(b::add);
+        HashSet<String> plain = new HashSet<>(left);
+        plain.addAll(right);
+
+        assertThat(a.addAll(b).size()).isEqualTo(plain.size());
+    }
+
+    @Test
+    void spellingsOfOneAddressStayDistinctStrings() {
+        DistinctIpAddresses set = new DistinctIpAddresses();
+        for (String ip : List.of("::1", "0:0:0:0:0:0:0:1", "::0:1", "1.2.3.4", "01.2.3.4", "::ffff:1.2.3.4", "::1",
+                "1.2.3.4")) {
+            set.add(ip);
+        }
+        assertThat(set.size()).isEqualTo(6);
+    }
+
+    @Test
+    void holdsManyIpv4AddressesInAFewBytesEach() {
+        DistinctIpAddresses set = new DistinctIpAddresses();
+        for (int i = 0; i < 1_000_000; i++) {
+            int bits = i * 0x9E3779B1; // spread over the whole space, as a public site's clients are
+            set.add((bits >>> 24) + "." + ((bits >>> 16) & 255) + "." + ((bits >>> 8) & 255) + "." + (bits & 255));
+        }
+        assertThat(set.size()).isEqualTo(1_000_000);
+        assertThat(set.estimatedBytes()).isLessThan(4_000_000);
+    }
+
+    @Test
+    void survivesJavaSerializationAsSparkBuffersIt() throws Exception {
+        DistinctIpAddresses set = new DistinctIpAddresses();
+        List.of("1.2.3.4", "::1", "odd", "0:0:0:0:0:0:0:1").forEach(set::add);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(set);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            DistinctIpAddresses copy = (DistinctIpAddresses) in.readObject();
+            assertThat(copy.size()).isEqualTo(4);
+            assertThat(copy.add("1.2.3.4")).isFalse();
+            assertThat(copy.add("odd")).isFalse();
+            assertThat(copy.add("::1")).isFalse();
+        }
+    }
+}

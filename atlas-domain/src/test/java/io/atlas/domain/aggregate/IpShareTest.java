@@ -1,0 +1,88 @@
+package io.atlas.domain.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** Shares of a day's addresses are disjoint and add up to its distinct addresses; a full share says so. */
+class IpShareTest {
+
+    @Provide
+    Arbitrary<String> ip() {
+        return IpAddressStrings.any();
+    }
+
+    @Provide
+    Arbitrary<Integer> shares() {
+        return Arbitraries.of(1, 2, 4, 8, 64, IpShare.MAX_SHARES);
+    }
+
+    @Property(tries = 200)
+    void sharesAddUpToTheDistinctAddresses(@ForAll @Size(max = 400) List<@From("ip") String> ips,
+            @ForAll("shares") int shares, @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 4) int scanners) {
+        long total = 0;
+        for (int share = 0; share < shares; share++) {
+            IpShare merged = new IpShare(shares, share, Long.MAX_VALUE);
+            for (int s = 0; s < scanners; s++) {
+                IpShare scanner = new IpShare(shares, share, Long.MAX_VALUE);
+                for (int i = s; i < ips.size(); i += scanners) {
+                    scanner.add(ips.get(i));
+                }
+                merged.merge(scanner);
+            }
+            total += merged.count();
+        }
+        assertThat(total).isEqualTo(new HashSet<>(ips).size());
+    }
+
+    @Test
+    void aShareThatOutgrowsItsBudgetGivesUpItsAddressesAndSaysSo() {
+        IpShare share = new IpShare(1, 0, 1_000);
+        for (int i = 0; i < 500; i++) {
+            share.add("host-" + i);
+        }
+        assertThat(share.overflowed()).isTrue();
+        assertThatThrownBy(share::count).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("count the day in more shares");
+
+        IpShare other = new IpShare(1, 0, Long.MAX_VALUE);
+        other.add("1.2.3.4");
+        assertThat(other.merge(share).overflowed()).isTrue();
+    }
+
+    @Test
+    void aShareWithinItsBudgetKeepsCounting() {
+        IpShare share = new IpShare(1, 0, 10_000_000);
+        for (int i = 0; i < 20_000; i++) {
+            share.add("10.0." + (i >> 8) + "." + (i & 255));
+        }
+        assertThat(share.overflowed()).isFalse();
+        assertThat(share.count()).isEqualTo(20_000);
+    }
+
+    @Test
+    void onlySharesOfOnePlanMerge() {
+        assertThatThrownBy(() -> new IpShare(4, 1, 10).merge(new IpShare(4, 2, 10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Cannot merge share 2 of 4 into share 1 of 4");
+        assertThatThrownBy(() -> new IpShare(4, 1, 10).merge(new IpShare(2, 1, 10)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sharesArePowersOfTwoUpToTheMaximum() {
+        for (int[] bad : new int[][] {{0, 0}, {3, 0}, {IpShare.MAX_SHARES * 2, 0}, {4, 4}, {4, -1}}) {
+            assertThatThrownBy(() -> new IpShare(bad[0], bad[1], 1)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> new IpShare(1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,147 @@
+package io.atlas.ports.inprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.atlas.domain.aggregate.DailyActivity;
+import io.atlas.domain.aggregate.DistinctEvents;
+import io.atlas.domain.lake.LogType;
+import io.atlas.domain.record.LogIdHasher;
+import io.atlas.ports.dataset.EventScan;
+import io.atlas.ports.engine.EngineException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bounded columnar aggregate gives, on any day, budget, file order and thread count, the row of the plain path:
+ * one unbounded scan, with {@code unique_ips} as the size of a {@code HashSet<String>} of the addresses.
+ */
+class ColumnarAggregateTest {
+    private static final LocalDate DAY = LocalDate.of(2024, 11, 29);
+    private static final int[] STATUSES = {200, 201, 404, 500, 503};
+
+    /** One processed row; rows of equal content share their log_id (and so their address). */
+    record Row(LogType type, String id, int status, String ip, String device, String requestType, String app) {}
+
+    @Provide
+    Arbitrary<Row> row() {
+        Arbitrary<String> ip = Arbitraries.oneOf(
+                Combinators.combine(Arbitraries.integers().between(0, 255), Arbitraries.integers().between(0, 20))
+                        .as((a, b) -> a + ".0." + b + ".1"),
+                Arbitraries.integers().between(0, 40).map(n -> "2001:db8::" + Integer.toHexString(n)),
+                Arbitraries.of("0:0:0:0:0:0:0:1", "::1", "01.0.0.1", "1.0.0.1", "unknown", "", "1.0.0.1 ", "::FFFF:1.2.3.4"),
+                Arbitraries.strings().ofMaxLength(6));
+        return Combinators.combine(Arbitraries.integers().between(0, 300), ip, Arbitraries.of("Chrome", "curl", "Safari"),
+                Arbitraries.of("GET", "POST")).as(ColumnarAggregateTest::row);
+    }
+
+    private static Row row(int content, String ip, String device, String requestType) {
+        LogType type = content % 6 == 0 ? LogType.ERROR : LogType.ACCESS;
+        int status = STATUSES[content % STATUSES.length];
+        String app = "app" + content % 3;
+        String id = new LogIdHasher().logId(type, content, ip, device, requestType, status, null, null, app);
+        return new Row(type, id, status, ip, type == LogType.ACCESS ? device : null,
+                type == LogType.ACCESS ? requestType : "ERROR", app);
+    }
+
+    @Property(tries = 60)
+    void aDayWithinAnyBudgetOnAnyThreadsGivesThePlainRow(@ForAll @Size(max = 1500) List<@From("row") Row> day,
+            @ForAll @IntRange(min = 1, max = 12) int files, @ForAll @IntRange(min = 1, max = 4) int threads,
+            @ForAll("budgets") long memoryBytes, @ForAll long seed) {
+        List<List<Row>> byFile = new ArrayList<>();
+        for (int f = 0; f < files; f++) {
+            byFile.add(new ArrayList<>());
+        }
+        Random random = new Random(seed);
+        day.forEach(row -> byFile.get(random.nextInt(files)).add(row));
+        Collections.shuffle(byFile, random);
+
+        DailyActivity row = new ColumnarAggregate(threads, memoryBytes, 1).aggregate(parts(byFile), day.size(), DAY, 4);
+
+        assertThat(row).isEqualTo(plain(day));
+    }
+
+    @Provide
+    Arbitrary<Long> budgets() {
+        // From far too small for one pass of ids or addresses (many passes, addresses counted apart) to plenty.
+        return Arbitraries.of(12_000L, 40_000L, 200_000L, 5_000_000L, Long.MAX_VALUE / 4);
+    }
+
+    @Test
+    void aDayOfManyDistinctAddressesOnASmallBudgetCountsThemInShares() {
+        List<Row> day = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            day.add(row(i, "host-" + i, "Chrome", "GET"));
+        }
+        List<List<Row>> files = List.of(day.subList(0, 10_000), day.subList(10_000, 30_000), day.subList(0, 5_000));
+
+        DailyActivity row = new ColumnarAggregate(2, 400_000, 1).aggregate(parts(files), 35_000, DAY, 4);
+
+        assertThat(row.uniqueIps()).isEqualTo(30_000);
+        assertThat(row.duplicateRecords()).isEqualTo(5_000);
+        assertThat(row).isEqualTo(plain(List.of(day, day.subList(0, 5_000)).stream().flatMap(List::stream).toList()));
+    }
+
+    @Test
+    void aTinyBudgetStillGivesTheAddressesTheirFloor() {
+        List<Row> day = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            day.add(row(i, "host-" + i, "Chrome", "GET"));
+        }
+        assertThat(new ColumnarAggregate(2, 1).aggregate(parts(List.of(day)), day.size(), DAY, 4)).isEqualTo(plain(day));
+    }
+
+    @Test
+    void aBudgetTooSmallForTheSmallestShareIsAnErrorThatSaysWhatToDo() {
+        List<Row> day = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            day.add(row(i, "an address of some length, number " + i, "Chrome", "GET"));
+        }
+        assertThatThrownBy(() -> new ColumnarAggregate(1, 2, 1).aggregate(parts(List.of(day)), day.size(), DAY, 0))
+                .isInstanceOf(EngineException.class)
+                .hasMessageStartingWith("Cannot count unique_ips of 2024-11-29")
+                .hasMessageEndingWith("raise the heap or lower atlas.threads");
+    }
+
+    private static List<ColumnarAggregate.Part> parts(List<List<Row>> files) {
+        List<ColumnarAggregate.Part> parts = new ArrayList<>();
+        for (List<Row> file : files) {
+            for (LogType type : LogType.values()) {
+                List<Row> rows = file.stream().filter(r -> r.type() == type).toList();
+                EventScan.Source source = visitor -> rows.forEach(r -> visitor.event(
+                        ("xx" + r.id()).getBytes(StandardCharsets.US_ASCII), 2, r.status(), r.ip(), r.device(),
+                        r.requestType(), r.app()));
+                parts.add(new ColumnarAggregate.Part(type, source));
+            }
+        }
+        return parts;
+    }
+
+    /** One unbounded scan for the events, and a plain set of strings for the addresses. */
+    private static DailyActivity plain(List<Row> day) {
+        DistinctEvents events = new DistinctEvents();
+        Set<String> ips = new HashSet<>();
+        for (Row r : day) {
+            events.add(r.type(), r.id().getBytes(StandardCharsets.US_ASCII), 0, r.status(), r.ip(), r.device(),
+                    r.requestType(), r.app());
+            ips.add(r.ip());
+        }
+        return events.result(DAY, 4, ips.size());
+    }
+}
