@@ -3,6 +3,7 @@ package io.atlas.app.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atlas.domain.aggregate.DailyActivity;
+import io.atlas.domain.quality.GateSettings;
 import io.atlas.domain.normalize.NormalizationSettings;
 import io.atlas.domain.run.RunContext;
 import io.atlas.domain.run.RunId;
@@ -67,7 +68,8 @@ class LostLockTest {
         InMemoryRunLedger ledger = new InMemoryRunLedger();
         PipelineRunner runner = new PipelineRunner(engine, new Crawler(catalog, datasets), ledger, store,
                 new DayChangeLog(store), new Validator(store, datasets, catalog, NormalizationSettings.DEFAULTS),
-                new RunContexts(clock), Notifier.NONE, losing);
+                new RunContexts(clock), Notifier.NONE, losing, new io.atlas.app.quality.DayQuality(store, datasets, ledger,
+                        new io.atlas.app.quality.RunDetailsStore(store), GateSettings.DEFAULTS));
 
         RunRecord run = runner.run(D29, new RunContext(RunId.of("r1"), clock.instant()), false, PipelineRunner.Listener.NONE);
 
