@@ -215,26 +215,6 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
         return codec;
     }
 
-    /** A Parquet writer builder over Atlas's own write support (no Avro record per row). */
-    private static final class RowWriterBuilder<R> extends ParquetWriter.Builder<R, RowWriterBuilder<R>> {
-        private final WriteSupport<R> writeSupport;
-
-        RowWriterBuilder(OutputFile file, WriteSupport<R> writeSupport) {
-            super(file);
-            this.writeSupport = writeSupport;
-        }
-
-        @Override
-        protected RowWriterBuilder<R> self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<R> getWriteSupport(Configuration configuration) {
-            return writeSupport;
-        }
-    }
-
     private Path stagingFile() {
         Optional<LocalFiles> local = store.localFiles();
         if (local.isPresent()) {

@@ -25,13 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = {"Runs the pipeline for every date of a range, in order, then prints a summary table.",
             "A failed date does not stop the others; the command exits 1 if any date failed."})
-final class BackfillCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class BackfillCommand extends LakeCommand {
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First date (inclusive).")
     LocalDate from;
 

@@ -28,13 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "With --workload NAME, one shape of day (normalize and aggregate, Atlas and DuckDB); with --matrix, every "
                 + "workload, each again in a child JVM under -Xmx512m, in one JSON report. Workloads: "
                 + "high-cardinality, low-cardinality, one-big-file, many-small-files, gzip-json, xml-heavy, duplicates."})
-final class BenchCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class BenchCommand extends LakeCommand {
     @Option(names = "--records", description = "Records of the day (default: 5000000, or each workload's own size).")
     Long records;
 

@@ -25,13 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The whole pipeline on a fresh lake: generate two days of logs (with bad records and files), "
                 + "ingest, run every day they touch, print daily_activity and a summary of rejects, and write the HTML report."})
-final class DemoCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class DemoCommand extends LakeCommand {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the demo lake (default: a new temporary folder).")
     Path dir;
 

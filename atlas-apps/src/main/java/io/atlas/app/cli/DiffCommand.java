@@ -24,13 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"What a reprocessing changed between two successful runs of a day (default: the last two): input "
                 + "files added, removed or replaced (by content hash), every column of the daily_activity row that moved "
                 + "(map entries as column[key]), and rejects by reason."})
-final class DiffCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class DiffCommand extends LakeCommand {
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The day.")
     LocalDate date;
 

@@ -18,13 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Writes realistic sample logs of all three formats into raw/: per day an NDJSON access log, a "
                 + "gzip'd JSON API log (half as many records) and an XML error log (a fifth), with a share of bad "
                 + "records of every kind and, unless --no-bad-files, one file of each file-level reject."})
-final class GenerateCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class GenerateCommand extends LakeCommand {
     @Option(names = "--from", defaultValue = "2024-11-29", paramLabel = "YYYY-MM-DD", description = "First day (default: ${DEFAULT-VALUE}).")
     LocalDate from;
 

@@ -18,13 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Names producers use while writing (leading '.' or '_', .tmp, .part, ._COPYING_) are left alone; with "
                 + "--quiet-period, so are files modified more recently than that.",
             "Exits 1 if a file could not be read (it stays in raw/ for the next attempt)."})
-final class IngestCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class IngestCommand extends LakeCommand {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
     boolean quiet;
 

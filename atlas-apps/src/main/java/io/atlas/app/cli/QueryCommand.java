@@ -13,13 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs SQL over the catalog (embedded DuckDB). Tables: log_analytics_db.logs, "
                 + "log_analytics_db.daily_activity, log_analytics_db.data_quality_rejects, with their partition columns.",
             "Example: atlas query \"SELECT date, total_requests FROM log_analytics_db.daily_activity ORDER BY date\""})
-final class QueryCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class QueryCommand extends LakeCommand {
     @Parameters(index = "0", paramLabel = "SQL", description = "One SQL statement.")
     String sql;
 

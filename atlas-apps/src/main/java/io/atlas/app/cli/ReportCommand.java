@@ -26,13 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Writes one self-contained HTML page of the lake (no network access when viewed): daily totals and "
                 + "error rate with reprocessed days marked, rejects by reason, one day's breakdowns, per-day run state, "
                 + "pending and quality gates, and the run history with durations and what each rerun changed."})
-final class ReportCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class ReportCommand extends LakeCommand {
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (default: the first day the lake knows).")
     LocalDate from;
 

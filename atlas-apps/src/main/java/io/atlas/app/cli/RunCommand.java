@@ -27,13 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Stops at the first failed step, records it in rejected/system/glue/ and exits 1.",
             "Then checks the day's quality gates (atlas.gates.*): a tripped 'fail' gate exits 1 after publishing.",
             "With --pending, runs every day whose input changed since its last successful run, oldest first."})
-final class RunCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class RunCommand extends LakeCommand {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The process date (UTC day).")
     LocalDate date;
 

@@ -16,13 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = "Lists the run ledger, newest last, with each successful run's quality gates and what it changed.")
-final class RunsCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class RunsCommand extends LakeCommand {
     @Option(names = "--limit", defaultValue = "20", description = "Show the last N runs (default: ${DEFAULT-VALUE}).")
     int limit;
 

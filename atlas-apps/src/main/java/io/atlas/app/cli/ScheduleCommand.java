@@ -24,13 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "within the lookback window, oldest first. Pending days older than the window are reported as "
                 + "needing 'atlas backfill'. The only command that reads the clock to choose a date.",
             "Runs until stopped (Ctrl-C), or once with --once."})
-final class ScheduleCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class ScheduleCommand extends LakeCommand {
     @Option(names = "--cron", defaultValue = CronSchedule.DAILY_AT_MIDNIGHT_UTC,
             description = "Five-field cron expression in UTC (default: '${DEFAULT-VALUE}', daily at 00:00).")
     String cron;

@@ -39,14 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"A line per day the lake knows (validated input, runs, pending changes), most recent last: "
                 + "last successful run, files ingested since, whether the day is pending, gold totals, and the quality gates "
                 + "of its last successful run (PASS, WARN or FAIL with the tripped gates)."})
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends LakeCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--days", defaultValue = "30", description = "Show the most recent N days (default: ${DEFAULT-VALUE}).")
     int days;

@@ -16,13 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Reconciles a day: per validated file, records read = processed + rejected + other-day; "
                 + "catalog partitions = committed partitions; the gold row = an aggregate of the processed rows; "
                 + "no uncommitted files. Exits 1 on any breach."})
-final class ValidateCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class ValidateCommand extends LakeCommand {
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The process date.")
     LocalDate date;
 

@@ -24,13 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "(--quiet-period, setting atlas.ingest.quiet-period, default 5s), so files still being written are left "
                 + "alone; names producers use while writing (leading '.' or '_', .tmp, .part, ._COPYING_) are never taken. "
                 + "Stops on Ctrl-C."})
-final class WatchCommand implements Callable<Integer> {
-    @ParentCommand
-    AtlasCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class WatchCommand extends LakeCommand {
     @Option(names = "--interval-ms", defaultValue = "1000", description = "Polling interval (default: ${DEFAULT-VALUE}).")
     long intervalMillis;
 

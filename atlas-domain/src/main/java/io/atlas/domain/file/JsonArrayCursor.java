@@ -15,13 +15,12 @@ import org.jspecify.annotations.Nullable;
  * {@code INVALID_ENCODING} row; one over the record limit a {@code RECORD_TOO_LARGE} row (its framing checked,
  * its inner syntax not).
  */
-final class JsonArrayCursor implements RecordCursor {
+final class JsonArrayCursor extends CurrentRecord {
     private static final int BUFFER = 64 * 1024;
 
     private final InputStream in;
     private final ReadLimits limits;
     private final JsonObjectReader reader;
-    private final SourceFields fields = new SourceFields();
     private final byte[] buffer = new byte[BUFFER];
     private int position;
     private int limit;
@@ -33,8 +32,6 @@ final class JsonArrayCursor implements RecordCursor {
 
     private boolean started;
     private boolean finished;
-    private long index;
-    private @Nullable Problem problem;
 
     JsonArrayCursor(InputStream in, ReadLimits limits, JsonObjectReader reader) {
         this.in = in;
@@ -206,21 +203,6 @@ final class JsonArrayCursor implements RecordCursor {
 
     private FileContentException malformed(String detail) {
         return new FileContentException(FileRejectReason.MALFORMED_FILE, "JSON array is not well-formed: " + detail);
-    }
-
-    @Override
-    public long index() {
-        return index;
-    }
-
-    @Override
-    public @Nullable Problem problem() {
-        return problem;
-    }
-
-    @Override
-    public SourceFields fields() {
-        return fields;
     }
 
     @Override

@@ -6,14 +6,11 @@ import java.io.InputStream;
 import org.jspecify.annotations.Nullable;
 
 /** NDJSON: one JSON object per line; blank lines are not records but count in line numbers. */
-final class NdjsonCursor implements RecordCursor {
+final class NdjsonCursor extends CurrentRecord {
     private final InputStream in;
     private final BoundedLineReader lines;
     private final ReadLimits limits;
     private final JsonObjectReader reader;
-    private final SourceFields fields = new SourceFields();
-    private long lineNumber;
-    private @Nullable Problem problem;
     private final boolean needsValidObject;
     private boolean sawObjectLine;
     private boolean sawValidObject;
@@ -35,7 +32,7 @@ final class NdjsonCursor implements RecordCursor {
     @Override
     public boolean next() throws IOException {
         while (lines.readLine()) {
-            lineNumber++;
+            index++;
             byte[] bytes = lines.bytes();
             int offset = lines.offset();
             int length = lines.length();
@@ -51,21 +48,6 @@ final class NdjsonCursor implements RecordCursor {
             return true;
         }
         return false;
-    }
-
-    @Override
-    public long index() {
-        return lineNumber;
-    }
-
-    @Override
-    public @Nullable Problem problem() {
-        return problem;
-    }
-
-    @Override
-    public SourceFields fields() {
-        return fields;
     }
 
     @Override

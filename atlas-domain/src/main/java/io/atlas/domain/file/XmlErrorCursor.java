@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * {@code MALFORMED_RECORD}; a field holding elements instead of text is {@code INVALID_FIELD_TYPE} (through
  * {@link ValueKind#STRUCTURE}). Field text is trimmed: XML indentation is not data.
  */
-final class XmlErrorCursor implements RecordCursor {
+final class XmlErrorCursor extends CurrentRecord {
     static final String ROOT = "errors";
     static final String RECORD = "error";
     /** The JDK parser's limit on the length of an element or attribute name (1000 by default). */
@@ -34,12 +34,9 @@ final class XmlErrorCursor implements RecordCursor {
     private final Reader in;
     private final ReadLimits limits;
     private final XMLStreamReader xml;
-    private final SourceFields fields = new SourceFields();
     private final StringBuilder raw = new StringBuilder();
-    private long index;
     private long recordChars;
     private boolean finished;
-    private @Nullable Problem problem;
 
     XmlErrorCursor(Reader in, ReadLimits limits) throws IOException {
         this.in = in;
@@ -209,21 +206,6 @@ final class XmlErrorCursor implements RecordCursor {
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
         return new FileContentException(FileRejectReason.MALFORMED_FILE, "XML document is not well-formed: " + message, e);
-    }
-
-    @Override
-    public long index() {
-        return index;
-    }
-
-    @Override
-    public @Nullable Problem problem() {
-        return problem;
-    }
-
-    @Override
-    public SourceFields fields() {
-        return fields;
     }
 
     @Override
