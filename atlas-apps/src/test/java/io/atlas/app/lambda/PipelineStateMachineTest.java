@@ -198,8 +198,8 @@ class PipelineStateMachineTest {
         JsonNode failure = JSON.readTree(lake.readAllBytes(record));
         assertThat(failure.path("job").asText()).isEqualTo("aggregate");
         assertThat(failure.path("process_date").asText()).isEqualTo(DAY.toString());
-        assertThat(failure.path("error").asText()).isEqualTo("States.TaskFailed");
-        assertThat(failure.path("cause").asText()).contains("Aggregate failed");
+        assertThat(failure.path("error_type").asText()).isEqualTo("States.TaskFailed");
+        assertThat(failure.path("error").asText()).contains("Aggregate failed");
         assertThat(calls.get(calls.size() - 1).input().path("Subject").asText()).isEqualTo("Atlas " + DAY + ": FAILED in aggregate");
         assertThat(lake.list("_atlas/pending/" + DAY + "/")).as("a failed date stays pending").hasSize(3);
     }
@@ -228,7 +228,7 @@ class PipelineStateMachineTest {
         assertThat(statesOf(DAY.toString())).filteredOn("CrawlLogs"::equals).hasSize(7);
         assertThat(statesOf(DAY.toString())).doesNotContain("Aggregate", "RecordSuccess").contains("RecordFailure");
         JsonNode failure = JSON.readTree(lake.readAllBytes(ObjectKey.of("rejected/system/glue/crawl_logs/" + DAY + "/exec-throttled-out.json")));
-        assertThat(failure.path("error").asText()).isEqualTo("Glue.ThrottlingException");
+        assertThat(failure.path("error_type").asText()).isEqualTo("Glue.ThrottlingException");
     }
 
     @Test
