@@ -20,6 +20,8 @@ import io.atlas.ports.ledger.RunRecord;
 import io.atlas.ports.ledger.RunState;
 import io.atlas.ports.storage.ObjectInfo;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,12 +40,18 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"A line per day the lake knows (validated input, runs, pending changes), most recent last: "
                 + "last successful run, files ingested since, whether the day is pending, gold totals, and the quality gates "
-                + "of its last successful run (PASS, WARN or FAIL with the tripped gates)."})
+                + "of its last successful run (PASS, WARN or FAIL with the tripped gates).",
+                "Then the files in raw/ older than --stuck-after (1 hour): files ingestion never took (on S3, after the "
+                + "ingestion Lambda's retries, see the dead-letter queue); with --format json they go to stderr."})
 final class StatusCommand extends LakeCommand {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = "--days", defaultValue = "30", description = "Show the most recent N days (default: ${DEFAULT-VALUE}).")
     int days;
+
+    @Option(names = "--stuck-after", defaultValue = "PT1H",
+            description = "List raw/ files older than this ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+    Duration stuckAfter;
 
     @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
     QueryOutput.Format format;
@@ -83,8 +91,29 @@ final class StatusCommand extends LakeCommand {
                         success.flatMap(r -> details.find(r.runId().value()))));
             }
             out.print(format == QueryOutput.Format.json ? json(statuses) : table(statuses));
+            List<ObjectInfo> stuck = stuckRawFiles(atlas.store().list(LakeLayout.RAW), Instant.now().minus(stuckAfter));
+            if (!stuck.isEmpty()) {
+                PrintWriter to = format == QueryOutput.Format.json ? spec.commandLine().getErr() : out;
+                to.print(stuckTable(stuck));
+                to.flush();
+            }
             return AtlasCli.OK;
         }
+    }
+
+    /** Files still in raw/ that were last written before {@code cutoff}, oldest first. */
+    static List<ObjectInfo> stuckRawFiles(List<ObjectInfo> raw, Instant cutoff) {
+        return raw.stream().filter(f -> f.lastModified().isBefore(cutoff))
+                .sorted(java.util.Comparator.comparing(ObjectInfo::lastModified)).toList();
+    }
+
+    private String stuckTable(List<ObjectInfo> stuck) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ObjectInfo file : stuck) {
+            rows.add(List.of(file.key().value(), file.lastModified().toString(), Long.toString(file.size())));
+        }
+        return "\n" + stuck.size() + " file(s) in raw/ older than " + stuckAfter + ", not ingested:\n"
+                + TextTable.render(List.of("raw_file", "last_modified", "bytes"), rows);
     }
 
     private static String table(List<DayStatus> statuses) {

@@ -55,6 +55,22 @@ class S3LakeEndToEndTest {
     }
 
     @Test
+    void statusOnS3ListsRawFilesOlderThanTheThresholdThatIngestionNeverTook() throws InterruptedException {
+        String bucket = lake.substring(5, lake.indexOf('/', 5));
+        s3.putObject(b -> b.bucket(bucket).key("teams/web/raw/ndjson/stuck-in-raw.ndjson"), RequestBody.fromString("{}\n"));
+
+        Cli.Result fresh = atlas("status");
+        assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+        assertThat(fresh.out()).as("younger than an hour").doesNotContain("stuck-in-raw");
+
+        Thread.sleep(2_100); // S3 keeps LastModified to the second; the server sets it, so the test cannot backdate it
+        Cli.Result stuck = atlas("status", "--stuck-after", "PT1S");
+        assertThat(stuck.exitCode()).as(stuck.err()).isZero();
+        assertThat(stuck.out()).contains("file(s) in raw/ older than PT1S, not ingested:").contains("raw/ndjson/stuck-in-raw.ndjson");
+        s3.deleteObject(b -> b.bucket(bucket).key("teams/web/raw/ndjson/stuck-in-raw.ndjson"));
+    }
+
+    @Test
     void theOriginSamplesGiveTheSameLakeOnS3AsOnADirectory() throws IOException {
         dropOriginDayInS3("2024-11-29");
         dropOriginDayInS3("2024-11-30");
