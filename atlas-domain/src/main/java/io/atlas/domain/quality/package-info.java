@@ -1,7 +1,8 @@
 /**
- * Day-level quality: the gates a day's numbers are checked against after aggregate (volume, reject rate, silence,
- * freshness) and what a reprocessing changed between two runs of a day. Pure rules: every instant and every history
- * comes in as an argument.
+ * The day-level quality gates and what a run of a day saw. {@link QualityGates} evaluates each {@link Gate} on a day's
+ * {@link DayMetrics} against the trailing successful days, tuned by {@link GateSettings}, into {@link GateOutcome}s; a
+ * gate never changes the numbers, and every instant and history comes in as an argument. {@link DaySnapshot} is what
+ * one successful run saw and produced, and {@link DayDiff} what a reprocessing changed.
  */
 @NullMarked
 package io.atlas.domain.quality;
