@@ -15,12 +15,14 @@ import java.util.Properties;
  * {@code atlas.threads}, {@code atlas.max-record-bytes}, {@code atlas.max-decompressed-bytes},
  * {@code atlas.default-app-name.ndjson}, {@code atlas.default-app-name.json-gzip},
  * {@code atlas.schedule.lookback-days}, {@code atlas.engine} ({@code local} or {@code spark}), {@code atlas.spark.master},
- * {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}, and the quality gates'
+ * {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}, the query engine's
+ * {@code atlas.query.engine} ({@code duckdb} or {@code athena}), {@code atlas.athena.workgroup},
+ * {@code atlas.athena.output-location}, {@code atlas.athena.endpoint}, and the quality gates'
  * {@code atlas.gates.*} ({@link #GATE_KEYS}; docs/operations.md). The lake is a directory or an
  * {@code s3://bucket/prefix} URI.
  */
 public record AtlasSettings(String lake, int threads, NormalizationSettings normalization, int lookbackDays, EngineKind engine,
-        String sparkMaster, S3Settings s3, GateSettings gates) {
+        String sparkMaster, S3Settings s3, GateSettings gates, QuerySettings query) {
     /** Every {@code atlas.gates.*} key; any other key under {@code atlas.gates.} is refused as a likely typo. */
     public static final java.util.List<String> GATE_KEYS = java.util.List.of("atlas.gates.volume.min-fraction",
             "atlas.gates.volume.trailing-days", "atlas.gates.volume.action", "atlas.gates.reject-rate.max-share",
@@ -31,6 +33,29 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
 
     /** Which engine runs normalize and aggregate. */
     public enum EngineKind { LOCAL, SPARK }
+
+    /** Which engine answers {@code atlas query}: the embedded DuckDB over the lake's catalog, or Athena over Glue's. */
+    public enum QueryEngineKind { DUCKDB, ATHENA }
+
+    /**
+     * How queries run: {@code atlas.query.engine}, and for Athena the workgroup ({@code atlas.athena.workgroup}, the
+     * stack's {@code <stack>-atlas}; default {@code primary}), an output location when the workgroup does not enforce
+     * its own ({@code atlas.athena.output-location}) and an endpoint for emulators or VPC endpoints
+     * ({@code atlas.athena.endpoint}). The region is {@code atlas.s3.region}'s.
+     */
+    public record QuerySettings(QueryEngineKind engine, String workGroup, java.util.Optional<String> outputLocation,
+            java.util.Optional<String> endpoint) {
+        public static final String DATABASE = "log_analytics_db";
+        public static final QuerySettings DEFAULTS = new QuerySettings(QueryEngineKind.DUCKDB, "primary",
+                java.util.Optional.empty(), java.util.Optional.empty());
+
+        public QuerySettings {
+            requireNonNull(engine, "engine is null");
+            requireNonNull(workGroup, "workGroup is null");
+            requireNonNull(outputLocation, "outputLocation is null");
+            requireNonNull(endpoint, "endpoint is null");
+        }
+    }
 
     public AtlasSettings {
         requireNonNull(lake, "lake is null");
@@ -45,6 +70,11 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
         requireNonNull(sparkMaster, "sparkMaster is null");
         requireNonNull(s3, "s3 is null");
         requireNonNull(gates, "gates is null");
+        requireNonNull(query, "query is null");
+        if (query.engine() == QueryEngineKind.ATHENA && !(lake.startsWith("s3://") || lake.startsWith("s3a://"))) {
+            throw new IllegalArgumentException("atlas.query.engine=athena queries the Glue Data Catalog of a lake in S3; "
+                    + lake + " is not an s3:// lake (use atlas.query.engine=duckdb)");
+        }
     }
 
     /** How to reach S3 for an {@code s3://} lake: {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}. */
@@ -74,7 +104,8 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
 
     public static AtlasSettings defaults(String lake) {
         return new AtlasSettings(lake, Runtime.getRuntime().availableProcessors(), NormalizationSettings.DEFAULTS,
-                DEFAULT_LOOKBACK_DAYS, EngineKind.LOCAL, DEFAULT_SPARK_MASTER, S3Settings.DEFAULTS, GateSettings.DEFAULTS);
+                DEFAULT_LOOKBACK_DAYS, EngineKind.LOCAL, DEFAULT_SPARK_MASTER, S3Settings.DEFAULTS, GateSettings.DEFAULTS,
+                QuerySettings.DEFAULTS);
     }
 
     /** Settings from properties; absent keys keep their defaults. */
@@ -96,7 +127,25 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
                         Boolean.parseBoolean(properties.getProperty("atlas.s3.path-style-access", "false").trim()),
                         java.util.Optional.ofNullable(properties.getProperty("atlas.s3.region")),
                         java.util.Optional.ofNullable(properties.getProperty("atlas.notify.sns-topic-arn"))),
-                gates(properties));
+                gates(properties), query(properties));
+    }
+
+    /** The {@code atlas.query.engine} and {@code atlas.athena.*} keys. */
+    static QuerySettings query(Properties properties) {
+        String engine = properties.getProperty("atlas.query.engine", "duckdb").trim();
+        QueryEngineKind kind;
+        try {
+            kind = QueryEngineKind.valueOf(engine.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid atlas.query.engine '" + engine + "': use duckdb or athena");
+        }
+        return new QuerySettings(kind, properties.getProperty("atlas.athena.workgroup", QuerySettings.DEFAULTS.workGroup()).trim(),
+                optional(properties, "atlas.athena.output-location"), optional(properties, "atlas.athena.endpoint"));
+    }
+
+    private static java.util.Optional<String> optional(Properties properties, String key) {
+        String value = properties.getProperty(key);
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.trim());
     }
 
     /** The {@code atlas.gates.*} keys over {@link GateSettings#DEFAULTS}; an unknown gate key is refused. */
@@ -133,11 +182,11 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
     }
 
     public AtlasSettings withThreads(int count) {
-        return new AtlasSettings(lake, count, normalization, lookbackDays, engine, sparkMaster, s3, gates);
+        return new AtlasSettings(lake, count, normalization, lookbackDays, engine, sparkMaster, s3, gates, query);
     }
 
     public AtlasSettings withEngine(EngineKind kind, String master) {
-        return new AtlasSettings(lake, threads, normalization, lookbackDays, kind, master, s3, gates);
+        return new AtlasSettings(lake, threads, normalization, lookbackDays, kind, master, s3, gates, query);
     }
 
     /** Parses {@code local} or {@code spark}. */

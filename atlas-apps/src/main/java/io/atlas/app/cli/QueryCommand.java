@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Runs SQL over the catalog (embedded DuckDB). Tables: log_analytics_db.logs, "
+        description = {"Runs SQL over the catalog: the embedded DuckDB, or Athena with atlas.query.engine=athena "
+                + "(atlas.athena.workgroup, atlas.athena.output-location) on an s3:// lake. Tables: log_analytics_db.logs, "
                 + "log_analytics_db.daily_activity, log_analytics_db.data_quality_rejects, with their partition columns.",
             "Example: atlas query \"SELECT date, total_requests FROM log_analytics_db.daily_activity ORDER BY date\""})
 final class QueryCommand extends LakeCommand {

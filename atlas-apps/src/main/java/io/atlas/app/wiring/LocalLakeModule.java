@@ -115,10 +115,14 @@ public final class LocalLakeModule extends AbstractModule {
         return LakeStores.ledger(store);
     }
 
+    /** The embedded DuckDB over the lake's catalog, or Athena over the Glue Data Catalog ({@code atlas.query.engine}). */
     @Provides
     @Singleton
     QueryEngine queries(Catalog catalog, DatasetStore datasets, ObjectStore store) {
-        return new DuckDbQueryEngine(catalog, datasets, store);
+        return switch (settings.query().engine()) {
+            case DUCKDB -> new DuckDbQueryEngine(catalog, datasets, store);
+            case ATHENA -> AthenaQueries.create(settings);
+        };
     }
 
     @Provides
