@@ -144,7 +144,15 @@ class DeploymentTemplateTest {
         assertThat(states.at("/RecordFailure/Next").asText()).isEqualTo("NotifyFailure");
         assertThat(states.at("/NotifyFailure/Resource").asText()).isEqualTo("arn:aws:states:::sns:publish");
         assertThat(states.at("/NotifyFailure/Next").asText()).isEqualTo("DateFailed");
-        assertThat(states.at("/DateFailed/Type").asText()).isEqualTo("Fail");
+        // a failed date ends its own iteration marked FAILED (the other dates of a backfill go on) and the execution
+        // fails once every date has ended
+        assertThat(states.at("/DateFailed/Result").asText()).isEqualTo("FAILED");
+        assertThat(states.at("/DateFailed/End").asBoolean()).isTrue();
+        JsonNode top = asl.path("States");
+        assertThat(top.at("/ForEachDate/Next").asText()).isEqualTo("DateStatuses");
+        assertThat(top.at("/FailIfAnyDateFailed/Choices/0/Next").asText()).isEqualTo("SomeDatesFailed");
+        assertThat(top.at("/SomeDatesFailed/Type").asText()).isEqualTo("Fail");
+        assertThat(top.at("/SomeDatesFailed/Error").asText()).isEqualTo("AtlasRunFailed");
     }
 
     @Test
@@ -244,8 +252,8 @@ class DeploymentTemplateTest {
         JsonNode notify = states.path("NotifySuccess");
 
         assertThat(notify.at("/Catch/0/ErrorEquals/0").asText()).isEqualTo("States.ALL");
-        assertThat(states.path(notify.at("/Catch/0/Next").asText()).path("Type").asText()).isEqualTo("Succeed");
-        assertThat(states.path(notify.path("Next").asText()).path("Type").asText()).isEqualTo("Succeed");
+        assertThat(states.path(notify.at("/Catch/0/Next").asText()).path("Result").asText()).isEqualTo("SUCCEEDED");
+        assertThat(states.path(notify.path("Next").asText()).path("Result").asText()).isEqualTo("SUCCEEDED");
         assertThat(states.at("/NotifyFailure/Catch/0/Next").asText()).isEqualTo("DateFailed");
     }
 

@@ -205,6 +205,38 @@ class PipelineStateMachineTest {
     }
 
     @Test
+    void aDateFailingInABackfillIsRecordedAndNotifiedWhileTheOtherDatesFinishThenTheExecutionFails() throws Exception {
+        List<String> dates = IntStream.range(0, 5).mapToObj(d -> DAY.plusDays(d).toString()).toList();
+        LocalDate failing = DAY.plusDays(2);
+        script("Aggregate", failing, "States.TaskFailed");
+
+        Report report = execute("exec-backfill-one-fails", JSON.writeValueAsString(Map.of("process_dates", dates)));
+
+        assertThat(report.status()).isEqualTo("FAILED");
+        assertThat(report.error()).isEqualTo("AtlasRunFailed");
+        assertThat(statesOf(failing.toString())).containsExactly("Normalize", "CrawlLogs", "Aggregate", "RecordFailure");
+        for (String date : dates) {
+            if (!date.equals(failing.toString())) {
+                assertThat(statesOf(date)).as(date).containsExactly("Normalize", "CrawlLogs", "Aggregate",
+                        "CrawlDailyActivity", "RecordSuccess");
+                assertThat(lake.list("_atlas/pending/" + date + "/")).as(date).isEmpty();
+            }
+        }
+        assertThat(mostActiveDates.get()).as("the Map's concurrency still holds").isEqualTo(2);
+        JsonNode failure = JSON.readTree(lake.readAllBytes(
+                ObjectKey.of("rejected/system/glue/aggregate/" + failing + "/exec-backfill-one-fails.json")));
+        assertThat(failure.path("process_date").asText()).isEqualTo(failing.toString());
+        assertThat(lake.list("rejected/system/glue/")).hasSize(1);
+        synchronized (calls) {
+            assertThat(calls).filteredOn(c -> c.state().equals("NotifyFailure"))
+                    .extracting(c -> c.input().path("Subject").asText())
+                    .containsExactly("Atlas " + failing + ": FAILED in aggregate");
+            assertThat(calls).filteredOn(c -> c.state().equals("NotifySuccess")).hasSize(4);
+        }
+        assertThat(lake.list("_atlas/pending/" + failing + "/")).as("the failed date stays pending").hasSize(3);
+    }
+
+    @Test
     void glueTasksHittingConcurrentRunLimitsOrThrottlingAreRetriedWithTheTemplatesBackoff() throws Exception {
         script("Normalize", DAY, "Glue.ConcurrentRunsExceededException", "Glue.ConcurrentRunsExceededException",
                 "Glue.ThrottlingException", "Glue.ThrottlingException", "Glue.ConcurrentRunsExceededException");
