@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -354,6 +356,22 @@ class DeploymentTemplateTest {
             assertThat(arguments.has("--enable-continuous-cloudwatch-log")).as(job).isFalse();
             assertThat(arguments.path("--user-jars-first").asText()).as(job).isEqualTo("true");
         }
+    }
+
+    /** AWS's own linter on the template: no error, no warning, no rule ignored (cfn-lint on the PATH; required under CI). */
+    @Test
+    void cfnLintFindsNothingInTheTemplate() throws Exception {
+        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "cfn-lint")));
+        if (!found) {
+            assertThat(System.getenv("CI")).as("CI=true: cfn-lint must be on the PATH").isNotEqualTo("true");
+            org.junit.jupiter.api.Assumptions.abort("Skipped: cfn-lint is not on the PATH (pip install cfn-lint)");
+        }
+        Process lint = new ProcessBuilder("cfn-lint", "src/main/aws/atlas-stack.json").redirectErrorStream(true).start();
+        String report = new String(lint.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(lint.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(report).isEmpty();
+        assertThat(lint.exitValue()).isZero();
     }
 
     @Test
