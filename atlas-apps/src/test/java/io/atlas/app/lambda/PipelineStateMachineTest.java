@@ -300,6 +300,7 @@ class PipelineStateMachineTest {
         assertThat(results).hasSize(2);
         assertThat(results.get(0).path("notify_error").path("Error").asText()).isEqualTo("SNS.ThrottledException");
         assertThat(results.get(1).path("notify_error").path("Error").asText()).isEqualTo("SNS.AuthorizationErrorException");
+        assertThat(report.output().path("statuses")).extracting(JsonNode::asText).containsExactly("SUCCEEDED", "SUCCEEDED");
         assertThat(lake.list("_atlas/pending/" + DAY + "/")).isEmpty();
         assertThat(lake.list("rejected/system/glue/")).isEmpty();
     }
