@@ -18,6 +18,7 @@ import io.atlas.app.service.RunContexts;
 import io.atlas.app.service.ValidationReport;
 import io.atlas.app.service.Validator;
 import io.atlas.app.wiring.LocalLakeModule;
+import io.atlas.app.wiring.PortOverrides;
 import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.ObjectKey;
 import io.atlas.domain.run.RunContext;
@@ -59,7 +60,69 @@ public final class Atlas implements AutoCloseable {
 
     private Atlas(AtlasSettings settings, Module module) {
         this.settings = settings;
-        this.injector = Guice.createInjector(module);
+        try {
+            this.injector = Guice.createInjector(module);
+        } catch (com.google.inject.CreationException e) {
+            throw unwrap(e, e.getErrorMessages());
+        }
+    }
+
+    /** The lake's state marker: a directory (or prefix) holding it is a lake ({@link #isLake()}). */
+    public static final String LAKE_MARKER = LakeLayout.ATLAS_STATE + "lake.json";
+
+    /**
+     * Whether the store holds a lake: {@code _atlas/lake.json} (written by {@link #init()}), or, for a lake made
+     * before the marker existed, anything under {@code _atlas/}.
+     *
+     * @throws AtlasException the store cannot be listed (a missing bucket, no access)
+     */
+    public boolean isLake() {
+        return store().exists(ObjectKey.of(LAKE_MARKER)) || !store().list(LakeLayout.ATLAS_STATE).isEmpty();
+    }
+
+    /**
+     * Makes the store a lake by writing {@code _atlas/lake.json}; does nothing on a lake. {@code atlas init},
+     * {@code demo}, {@code generate} and {@code ingest} of a folder holding {@code raw/} call it.
+     *
+     * @throws AtlasException the marker cannot be written
+     */
+    public void init() {
+        ObjectKey marker = ObjectKey.of(LAKE_MARKER);
+        if (!store().exists(marker)) {
+            store().write(marker, ("{\"created_at\": \"" + contexts().now() + "\"}\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Guice's wrapper never reaches a caller: its cause if that is an {@link AtlasException}, else one named for it. */
+    private AtlasException unwrap(RuntimeException wrapper, java.util.Collection<com.google.inject.spi.Message> messages) {
+        Throwable cause = wrapper.getCause();
+        for (com.google.inject.spi.Message message : messages) {
+            if (message.getCause() != null) {
+                cause = message.getCause();
+                break;
+            }
+        }
+        if (cause instanceof AtlasException atlas) {
+            return atlas;
+        }
+        String reason = reason(cause);
+        return new AtlasConfigurationException(reason.startsWith("Cannot ") ? reason
+                : "Cannot open lake " + settings.lake() + ": " + reason, cause);
+    }
+
+    private static String reason(Throwable cause) {
+        if (cause == null) {
+            return "unknown error";
+        }
+        String message = String.valueOf(cause.getMessage());
+        if (cause.getClass().getName().startsWith("software.amazon.awssdk") && message.toLowerCase(java.util.Locale.ROOT).contains("region")) {
+            return "no AWS region (set AWS_REGION or atlas.s3.region)";
+        }
+        if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
+            return message;
+        }
+        return message.lines().findFirst().orElse(cause.getClass().getSimpleName());
     }
 
     public static Builder builder() {
@@ -75,6 +138,7 @@ public final class Atlas implements AutoCloseable {
         private AtlasSettings.EngineKind engine;
         private String sparkMaster;
         private java.util.function.UnaryOperator<ObjectStore> storeDecorator = java.util.function.UnaryOperator.identity();
+        private PortOverrides ports = PortOverrides.NONE;
 
         /** A lake in a local directory. */
         public Builder lake(Path directory) {
@@ -105,7 +169,47 @@ public final class Atlas implements AutoCloseable {
             return this;
         }
 
-        /** Worker threads for normalize (default: one per core). */
+        /**
+         * The lake's object store, instead of opening the one {@link #lake(String)} names: a bucket through another
+         * client, an in-memory store for tests. No directory is needed then; unless {@link #runLocks} is given, runs
+         * lock dates within this process only.
+         */
+        public Builder objectStore(ObjectStore store) {
+            ports = ports.withStore(requireNonNull(store, "store is null"));
+            return this;
+        }
+
+        /** Where run summaries go (default: SNS with {@code atlas.notify.sns-topic-arn}, else the {@code atlas.runs} log). */
+        public Builder notifier(io.atlas.ports.notify.Notifier notifier) {
+            ports = ports.withNotifier(requireNonNull(notifier, "notifier is null"));
+            return this;
+        }
+
+        /** The engine of normalize and aggregate (default: the in-process engine, or Spark with {@link #engine(AtlasSettings.EngineKind, String)}). */
+        public Builder engine(io.atlas.ports.engine.Engine engine) {
+            ports = ports.withEngine(requireNonNull(engine, "engine is null"));
+            return this;
+        }
+
+        /** The catalog (default: the one kept in the lake under {@code _atlas/catalog/}). */
+        public Builder catalog(io.atlas.ports.catalog.Catalog catalog) {
+            ports = ports.withCatalog(requireNonNull(catalog, "catalog is null"));
+            return this;
+        }
+
+        /** The SQL engine of {@link #query} (default: embedded DuckDB over the catalog). */
+        public Builder queryEngine(QueryEngine engine) {
+            ports = ports.withQueries(requireNonNull(engine, "engine is null"));
+            return this;
+        }
+
+        /** The dates' run locks (default: file locks in the lake directory, leased locks on S3). */
+        public Builder runLocks(io.atlas.ports.lock.RunLocks locks) {
+            ports = ports.withRunLocks(requireNonNull(locks, "locks is null"));
+            return this;
+        }
+
+        /** Worker threads for normalize (default: one per core); at least 1. */
         public Builder threads(int count) {
             this.threads = count;
             return this;
@@ -123,18 +227,39 @@ public final class Atlas implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Checks the inputs and wires the lake; the object store is opened here, so a lake that cannot be opened
+         * fails now rather than at the first call.
+         *
+         * @throws AtlasConfigurationException no lake and no object store, a setting out of range or not parseable
+         *         (naming its key), threads below 1, an unsupported lake scheme, S3 without a region
+         * @throws AtlasException the lake cannot be opened (a file where the directory should be, no access)
+         */
         public Atlas build() {
-            if (lake == null) {
-                throw new IllegalStateException("Cannot build Atlas: no lake given");
+            if (lake == null && ports.store().isEmpty()) {
+                throw new AtlasConfigurationException("Cannot build Atlas: no lake given (lake(...) or objectStore(...))");
             }
-            AtlasSettings settings = AtlasSettings.from(lake, properties);
-            if (threads != null) {
-                settings = settings.withThreads(threads);
+            if (threads != null && threads < 1) {
+                throw new AtlasConfigurationException("Cannot build Atlas: threads must be at least 1, got " + threads);
             }
-            if (engine != null) {
-                settings = settings.withEngine(engine, sparkMaster);
+            AtlasSettings settings;
+            OperationSettings operations;
+            try {
+                settings = AtlasSettings.from(lake != null ? lake : "store:" + ports.store().orElseThrow().getClass().getSimpleName(),
+                        properties);
+                if (threads != null) {
+                    settings = settings.withThreads(threads);
+                }
+                if (engine != null) {
+                    settings = settings.withEngine(engine, sparkMaster);
+                }
+                operations = OperationSettings.from(properties);
+            } catch (IllegalArgumentException e) {
+                throw new AtlasConfigurationException(e.getMessage(), e);
             }
-            return new Atlas(settings, new LocalLakeModule(settings, clock, storeDecorator, OperationSettings.from(properties)));
+            Atlas atlas = new Atlas(settings, new LocalLakeModule(settings, clock, storeDecorator, operations, ports));
+            atlas.store();
+            return atlas;
         }
     }
 
@@ -144,15 +269,24 @@ public final class Atlas implements AutoCloseable {
 
     /** The quiet period of arriving files and the S3 lock lease ({@code atlas.ingest.quiet-period}, {@code atlas.lock.lease}). */
     public OperationSettings operations() {
-        return injector.getInstance(OperationSettings.class);
+        return component(OperationSettings.class);
     }
 
-    /** The lake's object store, for callers that drop files into {@code raw/} themselves. */
+    /**
+     * The lake's object store, for callers that drop files into {@code raw/} themselves.
+     *
+     * @throws AtlasException the store cannot be opened
+     */
     public ObjectStore store() {
-        return injector.getInstance(ObjectStore.class);
+        return component(ObjectStore.class);
     }
 
-    /** Ingests every file under {@code raw/} (SPEC §2), in key order. */
+    /**
+     * Ingests every file under {@code raw/} (SPEC §2), in key order. A file that cannot be read is reported in
+     * {@link IngestReport#failures()} and left in {@code raw/}, never thrown.
+     *
+     * @throws AtlasException {@code raw/} cannot be listed, or the lake's state cannot be read or written
+     */
     public IngestReport ingest() {
         return ingestAll(IngestProgress.NONE);
     }
@@ -194,10 +328,14 @@ public final class Atlas implements AutoCloseable {
         void ingested(int done, int total, IngestOutcome outcome);
     }
 
-    /** Ingests the given raw keys with one run id; a file that cannot be read is reported and left in raw/. */
+    /**
+     * Ingests the given raw keys with one run id; a file that cannot be read is reported and left in raw/.
+     *
+     * @throws AtlasException the lake's state (dead runs' records, routing) cannot be read or written
+     */
     public IngestReport ingest(List<ObjectKey> keys, IngestProgress progress) {
         recoverDeadRuns();
-        IngestionService ingestion = injector.getInstance(IngestionService.class);
+        IngestionService ingestion = component(IngestionService.class);
         RunContext context = contexts().next();
         List<IngestOutcome> outcomes = new ArrayList<>();
         Map<String, String> failures = new LinkedHashMap<>();
@@ -215,17 +353,28 @@ public final class Atlas implements AutoCloseable {
         return new IngestReport(outcomes, failures);
     }
 
-    /** Runs the pipeline for one date: normalize, crawl, aggregate, crawl. */
+    /**
+     * Runs the pipeline for one date: normalize, crawl, aggregate, crawl. A failed step is not thrown: the returned
+     * record is {@code FAILED} with the step and its error, and the failure is in {@code rejected/system/glue/}.
+     *
+     * @throws io.atlas.ports.lock.RunConflictException another live run holds the date's lock
+     * @throws AtlasException the ledger or the lock cannot be reached (the run could not be recorded at all)
+     */
     public RunRecord run(LocalDate date) {
         return run(date, false, PipelineRunner.Listener.NONE);
     }
 
     public RunRecord run(LocalDate date, boolean validate, PipelineRunner.Listener listener) {
         recoverDeadRuns();
-        return injector.getInstance(PipelineRunner.class).run(date, contexts().next(), validate, listener);
+        return component(PipelineRunner.class).run(date, contexts().next(), validate, listener);
     }
 
-    /** Runs each date of the range in order; a failed date does not stop the others. */
+    /**
+     * Runs each date of the range in order; a failed date does not stop the others.
+     *
+     * @throws io.atlas.ports.lock.RunConflictException another live run holds one of the dates' locks
+     * @throws AtlasException as {@link #run(LocalDate)}
+     */
     public BackfillReport backfill(DateRange range) {
         return backfill(range, PipelineRunner.Listener.NONE);
     }
@@ -238,31 +387,60 @@ public final class Atlas implements AutoCloseable {
         return new BackfillReport(runs);
     }
 
-    /** The days whose input changed since their last successful run, oldest first. */
+    /**
+     * The days whose input changed since their last successful run, oldest first.
+     *
+     * @throws AtlasException the pending markers cannot be listed
+     */
     public SortedSet<LocalDate> pendingDays() {
         recoverDeadRuns();
-        return injector.getInstance(DayChangeLog.class).pendingDays();
+        return component(DayChangeLog.class).pendingDays();
     }
 
+    /**
+     * Runs one SQL statement over the catalog's tables ({@code log_analytics_db.*}).
+     *
+     * @throws io.atlas.ports.query.QueryException invalid SQL or an unknown table ({@code USER_ERROR}, with the
+     *         engine's message whole), or the engine failed
+     */
     public QueryResult query(String sql) {
         recoverDeadRuns();
-        return injector.getInstance(QueryEngine.class).execute(sql);
+        return component(QueryEngine.class).execute(sql);
     }
 
+    /**
+     * Reconciles a day: conservation per file, catalog against storage, gold against processed.
+     *
+     * @throws AtlasException the lake cannot be read
+     */
     public ValidationReport validate(LocalDate date) {
         recoverDeadRuns();
-        return injector.getInstance(Validator.class).validate(date);
+        return component(Validator.class).validate(date);
     }
 
-    /** Every run in the ledger; a run its dead process left RUNNING is marked ABANDONED first. */
+    /**
+     * Every run in the ledger; a run its dead process left RUNNING is marked ABANDONED first.
+     *
+     * @throws AtlasException the ledger cannot be read (a corrupt record is named)
+     */
     public List<RunRecord> runs() {
         recoverDeadRuns();
-        return injector.getInstance(RunLedger.class).list();
+        return component(RunLedger.class).list();
     }
 
-    /** For the CLI and services that need a component directly. */
+    /**
+     * For the CLI and services that need a component directly.
+     *
+     * @throws AtlasException the component cannot be made (Guice's errors are unwrapped, never passed on)
+     */
     public <T> T component(Class<T> type) {
-        return injector.getInstance(type);
+        try {
+            return injector.getInstance(type);
+        } catch (com.google.inject.ProvisionException e) {
+            throw unwrap(e, e.getErrorMessages());
+        } catch (com.google.inject.ConfigurationException e) {
+            throw unwrap(e, e.getErrorMessages());
+        }
     }
 
     /**
@@ -274,11 +452,11 @@ public final class Atlas implements AutoCloseable {
             return List.of();
         }
         recovered = true;
-        return injector.getInstance(RunRecovery.class).recover();
+        return component(RunRecovery.class).recover();
     }
 
     private RunContexts contexts() {
-        return injector.getInstance(RunContexts.class);
+        return component(RunContexts.class);
     }
 
     @Override

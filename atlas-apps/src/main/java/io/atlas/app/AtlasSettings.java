@@ -8,6 +8,7 @@ import io.atlas.domain.quality.GateAction;
 import io.atlas.domain.quality.GateSettings;
 import io.atlas.domain.record.AppNameDefaults;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -112,19 +113,30 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
     public static AtlasSettings from(String lake, Properties properties) {
         AtlasSettings defaults = defaults(lake);
         ReadLimits limits = ReadLimits.DEFAULTS;
-        limits = new ReadLimits(
-                intValue(properties, "atlas.max-record-bytes", limits.maxRecordBytes()),
-                longValue(properties, "atlas.max-decompressed-bytes", limits.maxDecompressedBytes()));
+        int maxRecordBytes = intValue(properties, "atlas.max-record-bytes", limits.maxRecordBytes());
+        if (maxRecordBytes < 1024) {
+            throw new IllegalArgumentException("Cannot use atlas.max-record-bytes " + maxRecordBytes + ": must be at least 1024");
+        }
+        long maxDecompressedBytes = longValue(properties, "atlas.max-decompressed-bytes", limits.maxDecompressedBytes());
+        if (maxDecompressedBytes < 1) {
+            throw new IllegalArgumentException("Cannot use atlas.max-decompressed-bytes " + maxDecompressedBytes + ": must be positive");
+        }
+        limits = new ReadLimits(maxRecordBytes, maxDecompressedBytes);
+        for (String key : List.of("atlas.default-app-name.ndjson", "atlas.default-app-name.json-gzip")) {
+            if (properties.getProperty(key) != null && properties.getProperty(key).isBlank()) {
+                throw new IllegalArgumentException("Cannot use " + key + ": must not be blank");
+            }
+        }
         AppNameDefaults apps = new AppNameDefaults(
                 properties.getProperty("atlas.default-app-name.ndjson", AppNameDefaults.DEFAULTS.ndjson()),
                 properties.getProperty("atlas.default-app-name.json-gzip", AppNameDefaults.DEFAULTS.jsonGzip()));
         return new AtlasSettings(lake, intValue(properties, "atlas.threads", defaults.threads()),
                 new NormalizationSettings(limits, apps),
                 intValue(properties, "atlas.schedule.lookback-days", DEFAULT_LOOKBACK_DAYS),
-                engine(properties.getProperty("atlas.engine", "local")),
+                engineSetting(properties.getProperty("atlas.engine", "local")),
                 properties.getProperty("atlas.spark.master", DEFAULT_SPARK_MASTER),
                 new S3Settings(java.util.Optional.ofNullable(properties.getProperty("atlas.s3.endpoint")),
-                        Boolean.parseBoolean(properties.getProperty("atlas.s3.path-style-access", "false").trim()),
+                        booleanValue(properties, "atlas.s3.path-style-access", false),
                         java.util.Optional.ofNullable(properties.getProperty("atlas.s3.region")),
                         java.util.Optional.ofNullable(properties.getProperty("atlas.notify.sns-topic-arn"))),
                 gates(properties), query(properties));
@@ -177,7 +189,7 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
         try {
             return value == null ? fallback : Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid " + key + " '" + value + "': not a number");
+            throw new IllegalArgumentException("Cannot use " + key + " '" + value + "': not a number");
         }
     }
 
@@ -198,12 +210,33 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
         }
     }
 
+    private static EngineKind engineSetting(String name) {
+        try {
+            return engine(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Cannot use atlas.engine '" + name + "': use local or spark");
+        }
+    }
+
+    /** {@code true} or {@code false} (any case); anything else ({@code yess}, {@code 1}) is refused, not read as false. */
+    private static boolean booleanValue(Properties properties, String key, boolean fallback) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("Cannot use " + key + " '" + value + "': use true or false");
+        };
+    }
+
     private static int intValue(Properties properties, String key, int fallback) {
         String value = properties.getProperty(key);
         try {
             return value == null ? fallback : Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid " + key + " '" + value + "': not an integer");
+            throw new IllegalArgumentException("Cannot use " + key + " '" + value + "': not an integer");
         }
     }
 
@@ -212,7 +245,7 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
         try {
             return value == null ? fallback : Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid " + key + " '" + value + "': not an integer");
+            throw new IllegalArgumentException("Cannot use " + key + " '" + value + "': not an integer");
         }
     }
 }

@@ -25,12 +25,54 @@ public final class SettingsSources {
             "atlas.notify.sns-topic-arn", "atlas.query.engine", "atlas.athena.workgroup", "atlas.athena.output-location",
             "atlas.athena.endpoint");
 
+    /** Every key a settings file may hold: {@link #KEYS}, the quality gates' and the long-running commands' keys. */
+    public static final List<String> ALL_KEYS = java.util.stream.Stream.of(KEYS, AtlasSettings.GATE_KEYS,
+            List.of("atlas.ingest.quiet-period", "atlas.lock.lease")).flatMap(List::stream).toList();
+
     private static final Map<String, String> ENVIRONMENT_ALIASES = Map.of(
             "atlas.schedule.lookback-days", "ATLAS_LOOKBACK_DAYS",
             "atlas.notify.sns-topic-arn", "ATLAS_SNS_TOPIC_ARN",
             "atlas.s3.region", "AWS_REGION");
 
     private SettingsSources() {}
+
+    /**
+     * Refuses a settings file's unknown keys (a typo would otherwise be ignored silently), naming the key, the closest
+     * known key and every known key. An unknown {@code atlas.gates.*} key is left to {@link AtlasSettings#from}, which
+     * lists the gate keys.
+     *
+     * @throws IllegalArgumentException for the first unknown key, in key order
+     */
+    public static void requireKnownKeys(Properties properties) {
+        for (String key : new java.util.TreeSet<>(properties.stringPropertyNames())) {
+            if (!ALL_KEYS.contains(key) && !key.startsWith("atlas.gates.")) { // AtlasSettings names a gate key's typo itself
+                String closest = ALL_KEYS.stream().min(java.util.Comparator.comparingInt(k -> distance(k, key))).orElseThrow();
+                throw new IllegalArgumentException("unknown key '" + key + "'"
+                        + (distance(closest, key) <= Math.max(2, key.length() / 4) ? " (did you mean " + closest + "?)" : "")
+                        + "; known keys: " + String.join(", ", ALL_KEYS));
+            }
+        }
+    }
+
+    /** Levenshtein distance, for "did you mean". */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
 
     /** The environment variable that carries {@code key}. */
     public static String environmentName(String key) {

@@ -117,7 +117,7 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
             try {
                 shard().write(row);
             } catch (IOException e) {
-                throw new StorageException(ErrorCategory.TRANSIENT, "Cannot write " + dataset + " " + partition + ": " + e.getMessage(), e);
+                throw new StorageException(ErrorCategory.TRANSIENT, "Cannot write " + dataset + " " + partition + ": " + io.atlas.local.storage.IoReasons.describe(e), e);
             }
         }
 
@@ -138,7 +138,7 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
                 }
             } catch (IOException e) {
                 shards.forEach(Shard::discard);
-                throw new StorageException(ErrorCategory.TRANSIENT, "Cannot commit " + dataset + " " + partition + ": " + e.getMessage(), e);
+                throw new StorageException(ErrorCategory.TRANSIENT, "Cannot commit " + dataset + " " + partition + ": " + io.atlas.local.storage.IoReasons.describe(e), e);
             }
             try {
                 return PartitionCommit.commit(store, new DayPartition(dataset, partition), runId, shards.size(), rows,
@@ -223,7 +223,7 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
         try {
             return Files.createTempFile("atlas-", ".parquet");
         } catch (IOException e) {
-            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot create a temporary file: " + e.getMessage(), e);
+            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot create a temporary file: " + io.atlas.local.storage.IoReasons.describe(e), e);
         }
     }
 

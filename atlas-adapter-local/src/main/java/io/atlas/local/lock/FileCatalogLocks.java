@@ -56,7 +56,7 @@ public final class FileCatalogLocks implements CatalogLocks {
             closeQuietly(channel);
             threads.unlock();
             throw new CatalogException(ErrorCategory.TRANSIENT, "Cannot lock catalog table " + database + "." + table
-                    + ": " + e.getMessage());
+                    + ": " + (e instanceof IOException failure ? io.atlas.local.storage.IoReasons.describe(failure) : e.getMessage()), e);
         }
     }
 

@@ -72,7 +72,7 @@ public final class FileRunLocks implements RunLocks {
                     // the lock was not taken
                 }
             }
-            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot lock " + date + ": " + e.getMessage(), e);
+            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot lock " + date + ": " + io.atlas.local.storage.IoReasons.describe(e), e);
         }
     }
 

@@ -91,7 +91,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 return result(rows);
             }
         } catch (SQLException e) {
-            throw new QueryException(category(e), "Cannot run query: " + firstLine(e.getMessage()), e);
+            throw new QueryException(category(e), "Cannot run query: " + (e.getMessage() == null ? "unknown error" : e.getMessage().strip()), e);
         } catch (IOException e) {
             throw new QueryException(ErrorCategory.TRANSIENT, "Cannot run query: " + e.getMessage(), e);
         } finally {
@@ -239,14 +239,6 @@ public final class DuckDbQueryEngine implements QueryEngine {
             }
         }
         return ErrorCategory.INTERNAL;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static void deleteTree(Path directory) {

@@ -46,6 +46,7 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
     /** Staging area for atomic writes; its name cannot be a key prefix of the layout and it is never listed. */
     public static final String STAGING_DIR = ".atlas-staging";
     private static final int MOVE_ATTEMPTS = 5;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Path root;
     private final Path staging;
@@ -56,7 +57,7 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
             this.root = Files.createDirectories(root).toRealPath();
             this.staging = Files.createDirectories(this.root.resolve(STAGING_DIR));
         } catch (IOException e) {
-            throw new StorageException(ErrorCategory.USER_ERROR, "Cannot open lake " + root + ": " + e.getMessage(), e);
+            throw new StorageException(ErrorCategory.USER_ERROR, "Cannot open lake " + root + ": " + IoReasons.describe(e), e);
         }
         StagingFiles.removeDead(staging);
     }
@@ -101,7 +102,7 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
                 // a directory vanished while we walked it (a concurrent delete): list again
                 return list(prefix);
             }
-            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot list " + prefix + ": " + e.getMessage(), e);
+            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot list " + prefix + ": " + (e instanceof IOException failure ? IoReasons.describe(failure) : e.getMessage()), e);
         }
         objects.sort(Comparator.comparing((ObjectInfo o) -> o.key().value(), Utf8Order::compare));
         return objects;
@@ -150,7 +151,7 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
         } catch (NoSuchFileException | NotDirectoryException e) {
             throw new NoSuchObjectException(key);
         } catch (IOException e) {
-            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot read " + key + ": " + e.getMessage(), e);
+            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot read " + key + ": " + IoReasons.describe(e), e);
         }
     }
 
@@ -161,7 +162,7 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
             Files.copy(content, staged, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             deleteQuietly(staged);
-            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot write " + key + ": " + e.getMessage(), e);
+            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot write " + key + ": " + IoReasons.describe(e), e);
         }
         moveIntoPlace(staged, key);
     }
@@ -180,7 +181,7 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
             throw new NoSuchObjectException(source);
         } catch (IOException e) {
             deleteQuietly(staged);
-            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot copy " + source + " to " + target + ": " + e.getMessage(), e);
+            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot copy " + source + " to " + target + ": " + IoReasons.describe(e), e);
         }
         moveIntoPlace(staged, target);
     }
@@ -198,7 +199,7 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
         } catch (NotDirectoryException e) {
             return false;
         } catch (IOException e) {
-            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot delete " + key + ": " + e.getMessage(), e);
+            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot delete " + key + ": " + IoReasons.describe(e), e);
         }
     }
 
@@ -220,9 +221,21 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
     @Override
     public Path newStagingFile(String suffix) {
         try {
-            return Files.createTempFile(staging, StagingFiles.prefix(), suffix);
+            // Not Files.createTempFile: it makes the file 0600, and a renamed staging file keeps its mode, so every part
+            // file would be unreadable to anyone but its writer. createFile honours the process umask (0644 typically).
+            for (int attempt = 1; ; attempt++) {
+                Path file = staging.resolve(StagingFiles.prefix() + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix);
+                try {
+                    return Files.createFile(file);
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt == MOVE_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
         } catch (IOException e) {
-            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot create a staging file in " + staging + ": " + e.getMessage(), e);
+            throw new StorageException(ErrorCategory.TRANSIENT, "Cannot create a staging file in " + staging + ": "
+                    + IoReasons.describe(e), e);
         }
     }
 
@@ -238,7 +251,7 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
                 // a concurrent delete pruned the parent directory between creating and moving: try again
                 if (attempt == MOVE_ATTEMPTS) {
                     deleteQuietly(staged);
-                    throw new StorageException(ErrorCategory.TRANSIENT, "Cannot write " + key + ": " + e.getMessage(), e);
+                    throw new StorageException(ErrorCategory.TRANSIENT, "Cannot write " + key + ": " + IoReasons.describe(e), e);
                 }
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | NotDirectoryException e) {
                 deleteQuietly(staged);
@@ -249,7 +262,7 @@ public final class FileSystemObjectStore implements ObjectStore, LocalFiles {
                 throw new StorageException(ErrorCategory.INTERNAL, "Cannot write " + key + ": the filesystem cannot rename atomically", e);
             } catch (IOException e) {
                 deleteQuietly(staged);
-                throw new StorageException(ErrorCategory.TRANSIENT, "Cannot write " + key + ": " + e.getMessage(), e);
+                throw new StorageException(ErrorCategory.TRANSIENT, "Cannot write " + key + ": " + IoReasons.describe(e), e);
             }
         }
     }

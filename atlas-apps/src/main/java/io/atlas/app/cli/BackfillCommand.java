@@ -48,7 +48,9 @@ final class BackfillCommand extends LakeCommand {
         int conflicts = 0;
         try (Atlas atlas = root.open()) {
             int index = 0;
+            Progress progress = Progress.of(spec.commandLine().getErr(), "backfill", "days", (int) range.length());
             for (LocalDate date : range.days()) {
+                progress.advance(index);
                 index++;
                 out.print("[" + index + "/" + range.length() + "] " + date + " ");
                 out.flush();
@@ -70,6 +72,7 @@ final class BackfillCommand extends LakeCommand {
                 out.println(" " + run.state() + " (" + Outputs.duration(run) + ")");
                 out.flush();
             }
+            progress.finish(index);
         }
         BackfillReport report = new BackfillReport(runs);
         List<List<String>> rows = new ArrayList<>();

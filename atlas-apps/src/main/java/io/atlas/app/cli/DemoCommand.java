@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"The whole pipeline on a fresh lake: generate two days of logs (with bad records and files), "
                 + "ingest, run every day they touch, print daily_activity and a summary of rejects, and write the HTML report."})
 final class DemoCommand extends LakeCommand {
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the demo lake (default: a new temporary folder).")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the demo lake (default: --lake if given, else a new temporary folder).")
     Path dir;
 
     @Option(names = "--records", defaultValue = "1000", description = "NDJSON records per day (default: ${DEFAULT-VALUE}).")
@@ -35,8 +35,8 @@ final class DemoCommand extends LakeCommand {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path lake = dir != null ? dir : Files.createTempDirectory("atlas-demo-");
-        try (Atlas atlas = root.open(lake)) {
+        Path lake = dir != null ? dir : root.lakeGiven() ? Path.of(root.lakeLocation()) : Files.createTempDirectory("atlas-demo-");
+        try (Atlas atlas = root.open(lake, AtlasCli.Need.CREATE)) {
             out.println("Demo lake: " + lake.toAbsolutePath());
             LogGenerator.Summary generated = new LogGenerator(atlas.store()).generate(new GeneratorSettings(
                     new DateRange(LocalDate.of(2024, 11, 29), LocalDate.of(2024, 11, 30)), records, 0.02, true, 42));

@@ -47,9 +47,9 @@ final class GenerateCommand extends LakeCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Atlas atlas = root.open()) {
+        try (Atlas atlas = root.open(AtlasCli.Need.CREATE)) {
             LogGenerator.Summary summary = new LogGenerator(atlas.store()).generate(settings);
-            out.println("Generated " + summary.files() + " files in " + root.lake + "/raw" + ": " + summary.records()
+            out.println("Generated " + summary.files() + " files in " + root.lakeLocation() + "/raw" + ": " + summary.records()
                     + " records (" + summary.badRecords() + " bad), " + summary.badFiles() + " bad files");
             return AtlasCli.OK;
         }

@@ -29,14 +29,22 @@ final class IngestCommand extends LakeCommand {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Atlas atlas = root.open()) {
+        try (Atlas atlas = root.open(AtlasCli.Need.LAKE_OR_RAW)) {
             Duration period = quietPeriod == null ? Duration.ZERO : OperationSettings.parse("--quiet-period", quietPeriod);
+            Progress[] progress = new Progress[1];
             IngestReport report = atlas.ingestAll(period, (done, total, outcome) -> {
+                if (progress[0] == null) {
+                    progress[0] = Progress.of(spec.commandLine().getErr(), "ingest", "files", total);
+                }
+                progress[0].advance(done);
                 if (!quiet) {
                     out.println("[" + done + "/" + total + "] " + Outputs.outcome(outcome));
                     out.flush();
                 }
             });
+            if (progress[0] != null) {
+                progress[0].finish(report.outcomes().size());
+            }
             Outputs.summary(out, report);
             return report.failures().isEmpty() ? AtlasCli.OK : AtlasCli.FAILED;
         }

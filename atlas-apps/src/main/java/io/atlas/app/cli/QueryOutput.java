@@ -22,11 +22,23 @@ final class QueryOutput {
 
     static String render(QueryResult result, Format format) {
         return switch (format) {
-            case table -> TextTable.render(result.columns(), cells(result)) + "(" + result.rows().size()
+            case table -> TextTable.render(result.columns(), cells(result), numericColumns(result)) + "(" + result.rows().size()
                     + (result.rows().size() == 1 ? " row)\n" : " rows)\n");
             case csv -> csv(result);
             case json -> json(result);
         };
+    }
+
+    /** A column is right-aligned when every value in it is a number (NULLs aside). */
+    private static boolean[] numericColumns(QueryResult result) {
+        boolean[] numeric = new boolean[result.columns().size()];
+        java.util.Arrays.fill(numeric, !result.rows().isEmpty());
+        for (List<Object> row : result.rows()) {
+            for (int i = 0; i < numeric.length && i < row.size(); i++) {
+                numeric[i] &= row.get(i) == null || row.get(i) instanceof Number;
+            }
+        }
+        return numeric;
     }
 
     private static List<List<String>> cells(QueryResult result) {
@@ -63,6 +75,16 @@ final class QueryOutput {
         return out.toString();
     }
 
+    /** Rows of text as CSV (RFC 4180), a header line first. */
+    static String csv(List<String> headers, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder();
+        out.append(headers.stream().map(QueryOutput::csvCell).collect(Collectors.joining(","))).append('\n');
+        for (List<String> row : rows) {
+            out.append(row.stream().map(QueryOutput::csvCell).collect(Collectors.joining(","))).append('\n');
+        }
+        return out.toString();
+    }
+
     private static String csvCell(String value) {
         if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return "\"" + value.replace("\"", "\"\"") + "\"";
@@ -85,9 +107,19 @@ final class QueryOutput {
         }
     }
 
+    /** JSON has no NaN or infinity: those are null; every other number stays a number, lists stay arrays. */
     private static Object jsonValue(Object value) {
+        if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return null;
+        }
+        if (value instanceof Float f && (f.isNaN() || f.isInfinite())) {
+            return null;
+        }
         if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
             return value;
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().map(QueryOutput::jsonValue).collect(java.util.stream.Collectors.toList());
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> converted = new java.util.LinkedHashMap<>();

@@ -50,7 +50,11 @@ final class RunCommand extends LakeCommand {
                 return AtlasCli.OK;
             }
             boolean allSucceeded = true;
+            Progress progress = Progress.of(spec.commandLine().getErr(), "run", "days", dates.size());
+            int done = 0;
             for (LocalDate day : dates) {
+                progress.advance(done++);
+                boolean input = hasValidatedInput(atlas, day);
                 RunRecord run;
                 try {
                     run = atlas.run(day, validate, new PipelineRunner.Listener() {
@@ -77,6 +81,12 @@ final class RunCommand extends LakeCommand {
                         allSucceeded = false;
                     }
                 }
+                if (run.state() == RunState.SUCCEEDED && !input) {
+                    spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + day + " has no validated input "
+                            + "(nothing was ingested for this day), so its row is all zeros; check the producer, then "
+                            + "'atlas ingest' and run it again");
+                    spec.commandLine().getErr().flush();
+                }
                 if (run.state() != RunState.SUCCEEDED) {
                     allSucceeded = false;
                     run.failedStep().map(StepRecord::name)
@@ -85,7 +95,18 @@ final class RunCommand extends LakeCommand {
                 }
                 out.flush();
             }
+            progress.finish(done);
             return allSucceeded ? AtlasCli.OK : AtlasCli.FAILED;
         }
+    }
+
+    /** Whether any file of any format sits under validated/ for the day. */
+    static boolean hasValidatedInput(Atlas atlas, LocalDate day) {
+        for (io.atlas.domain.lake.LogFormat format : io.atlas.domain.lake.LogFormat.values()) {
+            if (!atlas.store().list(io.atlas.domain.lake.LakeLayout.validatedDayPrefix(format, day)).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -20,15 +20,18 @@ final class RunsCommand extends LakeCommand {
     @Option(names = "--limit", defaultValue = "20", description = "Show the last N runs (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     QueryOutput.Format format;
 
     @Override
     public Integer call() {
+        if (limit < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Atlas atlas = root.open()) {
             List<RunRecord> runs = atlas.runs();
-            runs = runs.subList(Math.max(0, runs.size() - Math.max(0, limit)), runs.size());
+            runs = runs.subList(Math.max(0, runs.size() - limit), runs.size());
             if (format == QueryOutput.Format.json) {
                 out.print(RunJson.render(runs));
                 return AtlasCli.OK;
@@ -44,8 +47,11 @@ final class RunsCommand extends LakeCommand {
                         detail.map(d -> d.gateStatus().name()).orElse(""),
                         detail.flatMap(RunDetails::change).map(c -> c.diff().summary()).orElse("")));
             }
-            out.print(TextTable.render(List.of("run_id", "kind", "date", "state", "started", "time", "failed_step", "gates",
-                    "change"), rows));
+            List<String> headers = List.of("run_id", "kind", "date", "state", "started", "time", "failed_step", "gates", "change");
+            out.print(format == QueryOutput.Format.csv ? QueryOutput.csv(headers, rows) : TextTable.render(headers, rows));
+            if (runs.isEmpty() && format == QueryOutput.Format.table) {
+                out.println("No runs yet: nothing has been run; 'atlas run --pending' runs the days ingestion touched.");
+            }
             return AtlasCli.OK;
         }
     }

@@ -40,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"A line per day the lake knows (validated input, runs, pending changes), most recent last: "
                 + "last successful run, files ingested since, whether the day is pending, gold totals, and the quality gates "
-                + "of its last successful run (PASS, WARN or FAIL with the tripped gates).",
+                + "of its last successful run (PASS, WARN or FAIL with the tripped gates), and the state of its latest run "
+                + "(FAILED (normalize) when the latest run failed, even after an older success); then what to do next.",
                 "Then the files in raw/ older than --stuck-after (1 hour): files ingestion never took (on S3, after the "
                 + "ingestion Lambda's retries, see the dead-letter queue); with --format json they go to stderr."})
 final class StatusCommand extends LakeCommand {
@@ -53,14 +54,27 @@ final class StatusCommand extends LakeCommand {
             description = "List raw/ files older than this ISO-8601 duration (default: ${DEFAULT-VALUE}).")
     Duration stuckAfter;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     QueryOutput.Format format;
 
     record DayStatus(LocalDate date, Optional<RunRecord> lastSuccess, int filesSince, boolean pending,
-            Optional<DailyActivity> gold, Optional<RunDetails> details) {}
+            Optional<DailyActivity> gold, Optional<RunDetails> details, Optional<RunRecord> latest) {
+        /** {@code SUCCEEDED}, {@code FAILED (normalize)}, {@code RUNNING}, or {@code never}. */
+        String latestState() {
+            return latest.map(r -> r.state().name() + r.failedStep().map(s -> " (" + s.name().wireName() + ")").orElse(""))
+                    .orElse("never");
+        }
+
+        boolean latestFailed() {
+            return latest.isPresent() && latest.get().state() != RunState.SUCCEEDED && latest.get().state() != RunState.RUNNING;
+        }
+    }
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if (days < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--days must be at least 1, got " + days);
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Atlas atlas = root.open()) {
             DayChangeLog changes = atlas.component(DayChangeLog.class);
@@ -71,9 +85,11 @@ final class StatusCommand extends LakeCommand {
                 LakeLayout.parseValidatedKey(file.key()).ifPresent(v -> known.add(v.day()));
             }
             Map<LocalDate, RunRecord> lastSuccess = new HashMap<>();
+            Map<LocalDate, RunRecord> latest = new HashMap<>();
             for (RunRecord run : atlas.runs()) {
                 if (run.processDate().isPresent()) {
                     known.add(run.processDate().get());
+                    latest.merge(run.processDate().get(), run, (a, b) -> b.startedAt().isBefore(a.startedAt()) ? a : b);
                     if (run.state() == RunState.SUCCEEDED) {
                         lastSuccess.put(run.processDate().get(), run);
                     }
@@ -88,9 +104,17 @@ final class StatusCommand extends LakeCommand {
                 int since = pending.getOrDefault(day, List.of()).size();
                 Optional<RunRecord> success = Optional.ofNullable(lastSuccess.get(day));
                 statuses.add(new DayStatus(day, success, since, since > 0, DayRows.gold(datasets, day),
-                        success.flatMap(r -> details.find(r.runId().value()))));
+                        success.flatMap(r -> details.find(r.runId().value())), Optional.ofNullable(latest.get(day))));
             }
-            out.print(format == QueryOutput.Format.json ? json(statuses) : table(statuses));
+            out.print(switch (format) {
+                case json -> json(statuses);
+                case csv -> QueryOutput.csv(HEADERS, rows(statuses));
+                case table -> TextTable.render(HEADERS, rows(statuses));
+            });
+            out.flush();
+            PrintWriter hints = format == QueryOutput.Format.table ? out : spec.commandLine().getErr();
+            hint(statuses).ifPresent(hints::println);
+            hints.flush();
             List<ObjectInfo> stuck = stuckRawFiles(atlas.store().list(LakeLayout.RAW), Instant.now().minus(stuckAfter));
             if (!stuck.isEmpty()) {
                 PrintWriter to = format == QueryOutput.Format.json ? spec.commandLine().getErr() : out;
@@ -116,17 +140,37 @@ final class StatusCommand extends LakeCommand {
                 + TextTable.render(List.of("raw_file", "last_modified", "bytes"), rows);
     }
 
-    private static String table(List<DayStatus> statuses) {
+    private static final List<String> HEADERS = List.of("date", "last_success", "files_since", "pending", "total_requests",
+            "error_count", "rejected_records", "last_run", "gates");
+
+    /** What to do next: rerun failed days, run pending ones, or ingest first. */
+    static Optional<String> hint(List<DayStatus> statuses) {
+        List<String> failed = statuses.stream().filter(DayStatus::latestFailed).map(s -> s.date().toString()).toList();
+        long pendingDays = statuses.stream().filter(DayStatus::pending).count();
+        if (statuses.isEmpty()) {
+            return Optional.of("Next: nothing has been ingested yet; run 'atlas ingest' (or 'atlas generate' for sample logs).");
+        }
+        if (!failed.isEmpty()) {
+            return Optional.of("Next: the latest run of " + String.join(", ", failed) + " failed; see 'atlas runs', fix the input, "
+                    + "then run 'atlas run --date " + failed.get(failed.size() - 1) + "'"
+                    + (pendingDays > 0 ? " (or 'atlas run --pending' for the " + pendingDays + " pending day(s))" : "") + ".");
+        }
+        if (pendingDays > 0) {
+            return Optional.of("Next: " + pendingDays + " day(s) have input newer than their last successful run; run 'atlas run --pending'.");
+        }
+        return Optional.empty();
+    }
+
+    private static List<List<String>> rows(List<DayStatus> statuses) {
         List<List<String>> rows = new ArrayList<>();
         for (DayStatus s : statuses) {
             rows.add(List.of(s.date().toString(), s.lastSuccess().map(r -> r.startedAt().toString()).orElse("never"),
                     Integer.toString(s.filesSince()), s.pending() ? "yes" : "no",
                     s.gold().map(g -> Long.toString(g.totalRequests())).orElse("-"),
                     s.gold().map(g -> Long.toString(g.errorCount())).orElse("-"),
-                    s.gold().map(g -> Long.toString(g.rejectedRecords())).orElse("-"), gates(s.details())));
+                    s.gold().map(g -> Long.toString(g.rejectedRecords())).orElse("-"), s.latestState(), gates(s.details())));
         }
-        return TextTable.render(List.of("date", "last_success", "files_since", "pending", "total_requests", "error_count",
-                "rejected_records", "gates"), rows);
+        return rows;
     }
 
     /** {@code PASS}, or {@code WARN volume, reject-rate}: the worst outcome and the gates that tripped. */
@@ -144,6 +188,9 @@ final class StatusCommand extends LakeCommand {
             node.put("last_success_at", s.lastSuccess().map(r -> r.startedAt().toString()).orElse(null));
             node.put("files_since", s.filesSince());
             node.put("pending", s.pending());
+            node.put("last_run_id", s.latest().map(r -> r.runId().value()).orElse(null));
+            node.put("last_run_state", s.latest().map(r -> r.state().name()).orElse(null));
+            node.put("last_run_failed_step", s.latest().flatMap(RunRecord::failedStep).map(f -> f.name().wireName()).orElse(null));
             if (s.gold().isPresent()) {
                 node.put("total_requests", s.gold().get().totalRequests());
                 node.put("error_count", s.gold().get().errorCount());

@@ -45,9 +45,9 @@ final class WatchCommand extends LakeCommand {
         Thread hook = new Thread(() -> stop.set(true));
         Runtime.getRuntime().addShutdownHook(hook);
         boolean failures = false;
-        try (Atlas atlas = root.open()) {
+        try (Atlas atlas = root.open(AtlasCli.Need.LAKE_OR_RAW)) {
             Arrivals arrivals = new Arrivals(quietPeriod(atlas.operations().quietPeriod()));
-            out.println("Watching " + root.lake + "/" + LakeLayout.RAW + " (Ctrl-C to stop)");
+            out.println("Watching " + root.lakeLocation() + "/" + LakeLayout.RAW + " (Ctrl-C to stop)");
             out.flush();
             RunContexts contexts = atlas.component(RunContexts.class);
             for (long poll = 1; !stop.get() && (polls == null || poll <= polls); poll++) {

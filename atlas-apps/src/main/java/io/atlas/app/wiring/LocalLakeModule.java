@@ -55,6 +55,7 @@ public final class LocalLakeModule extends AbstractModule {
     private final Clock clock;
     private final UnaryOperator<ObjectStore> storeDecorator;
     private final OperationSettings operations;
+    private final PortOverrides ports;
 
     public LocalLakeModule(AtlasSettings settings, Clock clock, UnaryOperator<ObjectStore> storeDecorator) {
         this(settings, clock, storeDecorator, OperationSettings.DEFAULTS);
@@ -62,10 +63,21 @@ public final class LocalLakeModule extends AbstractModule {
 
     public LocalLakeModule(AtlasSettings settings, Clock clock, UnaryOperator<ObjectStore> storeDecorator,
             OperationSettings operations) {
+        this(settings, clock, storeDecorator, operations, PortOverrides.NONE);
+    }
+
+    public LocalLakeModule(AtlasSettings settings, Clock clock, UnaryOperator<ObjectStore> storeDecorator,
+            OperationSettings operations, PortOverrides ports) {
         this.settings = requireNonNull(settings, "settings is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.storeDecorator = requireNonNull(storeDecorator, "storeDecorator is null");
         this.operations = requireNonNull(operations, "operations is null");
+        this.ports = requireNonNull(ports, "ports is null");
+    }
+
+    /** The lake is a directory of this machine whose locks are file locks (not a store the embedder gave). */
+    private boolean ownDirectory() {
+        return ports.store().isEmpty() && !settings.isS3();
     }
 
     @Override
@@ -79,6 +91,9 @@ public final class LocalLakeModule extends AbstractModule {
     @Singleton
     @Undecorated
     ObjectStore undecoratedStore() {
+        if (ports.store().isPresent()) {
+            return ports.store().get();
+        }
         return LakeStores.open(settings.lake(), settings.s3());
     }
 
@@ -97,11 +112,19 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     Catalog catalog(ObjectStore store, @Undecorated ObjectStore lake) {
+        if (ports.catalog().isPresent()) {
+            return ports.catalog().get();
+        }
         return new LakeCatalog(store, catalogLocks(lake));
     }
 
     /** Catalog tables are changed under a lock across processes: a file lock locally, a leased lock on S3. */
     private CatalogLocks catalogLocks(ObjectStore lake) {
+        if (ports.store().isPresent()) {
+            return lake.conditionalWrites().isPresent()
+                    ? new io.atlas.aws.lock.S3CatalogLocks(lake, clock, operations.lockLease(), java.time.Duration.ofMinutes(2))
+                    : CatalogLocks.NONE;
+        }
         if (settings.isS3()) {
             return new io.atlas.aws.lock.S3CatalogLocks(lake, clock, operations.lockLease(),
                     java.time.Duration.ofMinutes(2));
@@ -119,6 +142,9 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     QueryEngine queries(Catalog catalog, DatasetStore datasets, ObjectStore store) {
+        if (ports.queries().isPresent()) {
+            return ports.queries().get();
+        }
         return switch (settings.query().engine()) {
             case DUCKDB -> new DuckDbQueryEngine(catalog, datasets, store);
             case ATHENA -> AthenaQueries.create(settings);
@@ -128,6 +154,9 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     Engine engine(ObjectStore store, DatasetStore datasets) {
+        if (ports.engine().isPresent()) {
+            return ports.engine().get();
+        }
         return switch (settings.engine()) {
             case LOCAL -> new InProcessEngine(store, datasets, settings.normalization(), settings.threads(),
                     InProcessEngine.MIN_RANGE_BYTES, Runtime.getRuntime().maxMemory() / 4); // aggregate: a quarter of the heap
@@ -189,6 +218,14 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     RunLocks locks(@Undecorated ObjectStore lake) {
+        if (ports.runLocks().isPresent()) {
+            return ports.runLocks().get();
+        }
+        if (ports.store().isPresent()) {
+            return lake.conditionalWrites().isPresent()
+                    ? new io.atlas.aws.lock.S3RunLocks(lake, clock, operations.lockLease())
+                    : new io.atlas.ports.inmemory.InMemoryRunLocks();
+        }
         if (settings.isS3()) {
             return new io.atlas.aws.lock.S3RunLocks(lake, clock, operations.lockLease());
         }
@@ -199,6 +236,9 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     Notifier notifier() {
+        if (ports.notifier().isPresent()) {
+            return ports.notifier().get();
+        }
         return settings.snsTopicArn()
                 .<Notifier>map(topic -> new SnsNotifier(software.amazon.awssdk.services.sns.SnsClient.builder()
                         .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build(), topic))

@@ -13,6 +13,11 @@ public final class Cli {
         public List<String> outLines() {
             return out.lines().toList();
         }
+
+        /** The first line of stderr: what a user reads. */
+        public String firstErrLine() {
+            return err.lines().findFirst().orElse("");
+        }
     }
 
     private Cli() {}
@@ -27,6 +32,18 @@ public final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = AtlasCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** As {@link #run}, with {@code stdin} as the command's standard input. */
+    public static Result runWithStdin(String stdin, Path lake, String... args) {
+        List<String> all = new ArrayList<>(List.of("--lake", lake.toString()));
+        all.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = AtlasCli.execute(all.toArray(String[]::new),
+                new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
     }
 }

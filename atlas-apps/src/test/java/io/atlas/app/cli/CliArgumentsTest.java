@@ -42,6 +42,7 @@ class CliArgumentsTest {
 
     @Test
     void badSqlIsAFailureWithTheReason() {
+        assertThat(Cli.run(lake, "init").exitCode()).isZero(); // an empty folder is not a lake (issue 16 item 1)
         Cli.Result result = Cli.run(lake, "query", "SELECT * FROM log_analytics_db.nope");
 
         assertThat(result.exitCode()).isEqualTo(1);

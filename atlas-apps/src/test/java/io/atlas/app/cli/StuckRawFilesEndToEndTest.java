@@ -38,6 +38,7 @@ class StuckRawFilesEndToEndTest {
 
     @Test
     void aLakeWithNothingWaitingInRawSaysNothingAboutIt() {
+        assertThat(Cli.run(lake, "init").exitCode()).isZero(); // an empty folder is not a lake (issue 16 item 1)
         Cli.Result status = Cli.run(lake, "status");
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out()).doesNotContain("raw/");
