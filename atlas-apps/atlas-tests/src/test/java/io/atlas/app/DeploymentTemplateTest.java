@@ -25,7 +25,7 @@ class DeploymentTemplateTest {
 
     @BeforeAll
     static void parse() throws IOException {
-        template = new ObjectMapper().readTree(Path.of("src/main/aws/atlas-stack.json").toFile());
+        template = new ObjectMapper().readTree(Path.of("../atlas-lambda/src/main/aws/atlas-stack.json").toFile());
         asl = template.at("/Resources/PipelineStateMachine/Properties/Definition");
     }
 

@@ -26,7 +26,7 @@ class EmbeddingReadmeTest {
 
     @Test
     void theReadmeSampleCompilesAndRuns() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String readme = Files.readString(Path.of("..", "..", "README.md"));
         Matcher sample = Pattern.compile("## Embedding.*?```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertThat(sample.find()).as("README has a java sample under ## Embedding").isTrue();
         Path source = work.resolve("EmbeddingExample.java");

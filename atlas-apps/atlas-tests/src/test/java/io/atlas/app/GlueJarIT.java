@@ -16,7 +16,7 @@ class GlueJarIT {
     @Test
     void theGlueJarHasTheJobsAndNeitherSparkHadoopScalaNorJackson() throws IOException {
         Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
+        try (Stream<Path> files = Files.list(Path.of("../atlas-glue/target"))) {
             jar = files.filter(p -> p.getFileName().toString().endsWith("-glue.jar")).findFirst().orElseThrow();
         }
         List<String> entries;

@@ -21,7 +21,7 @@ class LambdaJarIT {
     @Test
     void theLambdaJarIsSmallAndHasTheHandlersButNoHeavyEngines() throws IOException {
         Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
+        try (Stream<Path> files = Files.list(Path.of("../atlas-lambda/target"))) {
             jar = files.filter(p -> p.getFileName().toString().endsWith("-lambda.jar")).findFirst().orElseThrow();
         }
         List<String> entries;

@@ -13,7 +13,6 @@ import io.atlas.app.service.Crawler;
 import io.atlas.app.service.DayChangeLog;
 import io.atlas.app.service.IngestionService;
 import io.atlas.app.service.LogNotifier;
-import io.atlas.aws.sns.SnsNotifier;
 import io.atlas.ports.notify.Notifier;
 import io.atlas.ports.lock.CatalogLocks;
 import io.atlas.ports.lock.RunLocks;
@@ -31,7 +30,9 @@ import io.atlas.ports.dataset.DatasetStore;
 import io.atlas.ports.engine.Engine;
 import io.atlas.ports.inprocess.InProcessEngine;
 import io.atlas.ports.ledger.RunLedger;
+import io.atlas.ports.ErrorCategory;
 import io.atlas.ports.query.QueryEngine;
+import io.atlas.ports.query.QueryException;
 import io.atlas.ports.storage.ObjectStore;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -41,8 +42,9 @@ import java.time.Clock;
 import java.util.function.UnaryOperator;
 
 /**
- * Wires Atlas on one lake: the object store its location names (a directory or S3), and on top of it the lake's own
- * Parquet datasets, catalog, ledger and DuckDB queries, and the chosen engine.
+ * Wires Atlas on one lake: the object store its location names (a directory, or S3 through a {@link LakeProvider}),
+ * and on top of it the lake's own Parquet datasets, catalog, ledger and DuckDB queries (when io.atlas:atlas-query
+ * brought DuckDB), and the chosen engine.
  */
 public final class LocalLakeModule extends AbstractModule {
     /** The lake's object store as opened, before the store decorator (the run locks bypass the decorator). */
@@ -66,6 +68,9 @@ public final class LocalLakeModule extends AbstractModule {
         this.clock = requireNonNull(clock, "clock is null");
         this.storeDecorator = requireNonNull(storeDecorator, "storeDecorator is null");
         this.operations = requireNonNull(operations, "operations is null");
+        if (settings.localDirectory().isEmpty()) {
+            LakeProviders.forLocation(settings.lake()); // a lake no provider on the class path opens fails here, in one line
+        }
     }
 
     @Override
@@ -102,9 +107,8 @@ public final class LocalLakeModule extends AbstractModule {
 
     /** Catalog tables are changed under a lock across processes: a file lock locally, a leased lock on S3. */
     private CatalogLocks catalogLocks(ObjectStore lake) {
-        if (settings.isS3()) {
-            return new io.atlas.aws.lock.S3CatalogLocks(lake, clock, operations.lockLease(),
-                    java.time.Duration.ofMinutes(2));
+        if (settings.localDirectory().isEmpty()) {
+            return LakeProviders.forLocation(settings.lake()).catalogLocks(lake, clock, operations.lockLease());
         }
         return new io.atlas.local.lock.FileCatalogLocks(settings.localDirectory().orElseThrow());
     }
@@ -118,7 +122,23 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     QueryEngine queries(Catalog catalog, DatasetStore datasets, ObjectStore store) {
+        if (!duckDbPresent()) {
+            return sql -> {
+                throw new QueryException(ErrorCategory.USER_ERROR,
+                        "Cannot run a query: DuckDB is not on the class path (add io.atlas:atlas-query)", null);
+            };
+        }
         return new DuckDbQueryEngine(catalog, datasets, store);
+    }
+
+    /** DuckDB (80 MB) is optional in atlas-adapter-local: it comes with io.atlas:atlas-query. */
+    private static boolean duckDbPresent() {
+        try {
+            Class.forName("org.duckdb.DuckDBDriver", false, LocalLakeModule.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     @Provides
@@ -185,8 +205,8 @@ public final class LocalLakeModule extends AbstractModule {
     @Provides
     @Singleton
     RunLocks locks(@Undecorated ObjectStore lake) {
-        if (settings.isS3()) {
-            return new io.atlas.aws.lock.S3RunLocks(lake, clock, operations.lockLease());
+        if (settings.localDirectory().isEmpty()) {
+            return LakeProviders.forLocation(settings.lake()).runLocks(lake, clock, operations.lockLease());
         }
         return new io.atlas.local.lock.FileRunLocks(settings.localDirectory().orElseThrow());
     }
@@ -196,8 +216,7 @@ public final class LocalLakeModule extends AbstractModule {
     @Singleton
     Notifier notifier() {
         return settings.snsTopicArn()
-                .<Notifier>map(topic -> new SnsNotifier(software.amazon.awssdk.services.sns.SnsClient.builder()
-                        .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build(), topic))
+                .map(LakeProviders::notifier)
                 .orElseGet(LogNotifier::new);
     }
 }

@@ -56,7 +56,7 @@ class StackOnMotoTest {
 
     @BeforeAll
     static void deploy() throws Exception {
-        String body = Files.readString(Path.of("src/main/aws/atlas-stack.json"));
+        String body = Files.readString(Path.of("../atlas-lambda/src/main/aws/atlas-stack.json"));
         template = new ObjectMapper().readTree(body);
         S3Client s3 = MOTO.s3();
         s3.createBucket(b -> b.bucket("artifacts"));

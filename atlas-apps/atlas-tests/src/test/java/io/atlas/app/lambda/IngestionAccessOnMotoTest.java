@@ -41,7 +41,7 @@ class IngestionAccessOnMotoTest {
 
     @BeforeAll
     static void ingestionCredentials() throws Exception {
-        JsonNode template = new ObjectMapper().readTree(Path.of("src/main/aws/atlas-stack.json").toFile());
+        JsonNode template = new ObjectMapper().readTree(Path.of("../atlas-lambda/src/main/aws/atlas-stack.json").toFile());
         StackResolver resolver = new StackResolver(template, "atlas", Map.of("LakeBucketName", BUCKET), Map.of(),
                 MOTO.client(LambdaClient.builder()), MOTO.client(IamClient.builder()));
         String policy = resolver.resolve(template.at("/Resources/IngestionRole/Properties/Policies/0/PolicyDocument")).toString();

@@ -85,14 +85,14 @@ class PipelineStateMachineTest {
         node = onPath("node");
         String missing = node == null ? "node is not on the PATH"
                 : !Files.isDirectory(SFN.resolve("node_modules/aws-local-stepfunctions"))
-                        ? "aws-local-stepfunctions is not installed (run npm ci in atlas-apps/src/test/sfn)" : null;
+                        ? "aws-local-stepfunctions is not installed (run npm ci in atlas-apps/atlas-tests/src/test/sfn)" : null;
         if (missing != null) {
             if (ci) {
                 fail("CI=true: the state machine must be executed, but " + missing);
             }
             Assumptions.abort("Skipped: " + missing + "; under CI=true this fails the build");
         }
-        JsonNode template = JSON.readTree(Path.of("src/main/aws/atlas-stack.json").toFile());
+        JsonNode template = JSON.readTree(Path.of("../atlas-lambda/src/main/aws/atlas-stack.json").toFile());
         JsonNode machine = template.path("Resources").path("PipelineStateMachine").path("Properties");
         substitutions = machine.path("DefinitionSubstitutions");
         String text = JSON.writeValueAsString(machine.path("Definition"));
