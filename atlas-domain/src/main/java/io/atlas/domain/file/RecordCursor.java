@@ -38,7 +38,7 @@ public interface RecordCursor extends Closeable {
 
     /**
      * Whether the content has proved to be its format; for NDJSON, whether at least one line began with
-     * {@code '{'}. Meaningful once {@link #next()} has returned false.
+     * <code>&#123;</code>. Meaningful once {@link #next()} has returned false.
      */
     default boolean contentConfirmed() {
         return true;
