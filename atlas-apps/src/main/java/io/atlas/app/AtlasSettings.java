@@ -15,12 +15,13 @@ import java.util.Properties;
  * {@code atlas.threads}, {@code atlas.max-record-bytes}, {@code atlas.max-decompressed-bytes},
  * {@code atlas.default-app-name.ndjson}, {@code atlas.default-app-name.json-gzip},
  * {@code atlas.schedule.lookback-days}, {@code atlas.engine} ({@code local} or {@code spark}), {@code atlas.spark.master},
+ * {@code atlas.spark.target-split-bytes} and {@code atlas.spark.target-file-bytes} (the Spark engine's task and file sizes),
  * {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}, and the quality gates'
  * {@code atlas.gates.*} ({@link #GATE_KEYS}; docs/operations.md). The lake is a directory or an
  * {@code s3://bucket/prefix} URI.
  */
 public record AtlasSettings(String lake, int threads, NormalizationSettings normalization, int lookbackDays, EngineKind engine,
-        String sparkMaster, S3Settings s3, GateSettings gates) {
+        String sparkMaster, S3Settings s3, GateSettings gates, long sparkTargetSplitBytes, long sparkTargetFileBytes) {
     /** Every {@code atlas.gates.*} key; any other key under {@code atlas.gates.} is refused as a likely typo. */
     public static final java.util.List<String> GATE_KEYS = java.util.List.of("atlas.gates.volume.min-fraction",
             "atlas.gates.volume.trailing-days", "atlas.gates.volume.action", "atlas.gates.reject-rate.max-share",
@@ -45,6 +46,10 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
         requireNonNull(sparkMaster, "sparkMaster is null");
         requireNonNull(s3, "s3 is null");
         requireNonNull(gates, "gates is null");
+        if (sparkTargetSplitBytes < 1 || sparkTargetFileBytes < 1) {
+            throw new IllegalArgumentException("atlas.spark.target-split-bytes and atlas.spark.target-file-bytes must be positive, got "
+                    + sparkTargetSplitBytes + " and " + sparkTargetFileBytes);
+        }
     }
 
     /** How to reach S3 for an {@code s3://} lake: {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}. */
@@ -74,7 +79,8 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
 
     public static AtlasSettings defaults(String lake) {
         return new AtlasSettings(lake, Runtime.getRuntime().availableProcessors(), NormalizationSettings.DEFAULTS,
-                DEFAULT_LOOKBACK_DAYS, EngineKind.LOCAL, DEFAULT_SPARK_MASTER, S3Settings.DEFAULTS, GateSettings.DEFAULTS);
+                DEFAULT_LOOKBACK_DAYS, EngineKind.LOCAL, DEFAULT_SPARK_MASTER, S3Settings.DEFAULTS, GateSettings.DEFAULTS,
+                io.atlas.spark.SparkEngineOptions.DEFAULT_TARGET_SPLIT_BYTES, io.atlas.spark.SparkEngineOptions.DEFAULT_TARGET_FILE_BYTES);
     }
 
     /** Settings from properties; absent keys keep their defaults. */
@@ -96,7 +102,9 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
                         Boolean.parseBoolean(properties.getProperty("atlas.s3.path-style-access", "false").trim()),
                         java.util.Optional.ofNullable(properties.getProperty("atlas.s3.region")),
                         java.util.Optional.ofNullable(properties.getProperty("atlas.notify.sns-topic-arn"))),
-                gates(properties));
+                gates(properties),
+                longValue(properties, "atlas.spark.target-split-bytes", defaults.sparkTargetSplitBytes()),
+                longValue(properties, "atlas.spark.target-file-bytes", defaults.sparkTargetFileBytes()));
     }
 
     /** The {@code atlas.gates.*} keys over {@link GateSettings#DEFAULTS}; an unknown gate key is refused. */
@@ -133,11 +141,13 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
     }
 
     public AtlasSettings withThreads(int count) {
-        return new AtlasSettings(lake, count, normalization, lookbackDays, engine, sparkMaster, s3, gates);
+        return new AtlasSettings(lake, count, normalization, lookbackDays, engine, sparkMaster, s3, gates, sparkTargetSplitBytes,
+                sparkTargetFileBytes);
     }
 
     public AtlasSettings withEngine(EngineKind kind, String master) {
-        return new AtlasSettings(lake, threads, normalization, lookbackDays, kind, master, s3, gates);
+        return new AtlasSettings(lake, threads, normalization, lookbackDays, kind, master, s3, gates, sparkTargetSplitBytes,
+                sparkTargetFileBytes);
     }
 
     /** Parses {@code local} or {@code spark}. */
