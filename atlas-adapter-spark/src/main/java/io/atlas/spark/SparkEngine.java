@@ -45,8 +45,8 @@ import org.apache.spark.util.SerializableConfiguration;
  */
 public final class SparkEngine implements Engine {
     /**
-     * Parquet bytes (snappy) an NDJSON input byte becomes in the logs table, to size output files before writing
-     * them; measured on the bench's generated days (see docs/engines.md).
+     * Parquet bytes (snappy) an NDJSON input byte is estimated to become in the logs table, to size output files
+     * before writing them: an estimate, not measured per day, so files land within a small factor of the target.
      */
     static final double PARQUET_BYTES_PER_INPUT_BYTE = 0.3;
 
