@@ -2,16 +2,12 @@ package io.atlas.spark;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 
 import io.atlas.domain.aggregate.DailyActivity;
-import io.atlas.domain.aggregate.DailyActivityAccumulator;
 import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.LogFormat;
 import io.atlas.domain.lake.LogType;
-import io.atlas.domain.normalize.FileCounts;
 import io.atlas.domain.normalize.NormalizationSettings;
 import io.atlas.domain.record.RejectReason;
 import io.atlas.domain.run.RunContext;
@@ -27,9 +23,7 @@ import io.atlas.ports.storage.ObjectInfo;
 import io.atlas.ports.storage.ObjectStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -41,13 +35,21 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * The {@link Engine} on Spark (local mode, a cluster, or AWS Glue 5). Normalize distributes the day's validated files
- * over tasks that run the domain's {@code FileNormalizer}; aggregate deduplicates by {@code log_id} with a shuffle and
- * folds distinct events with the domain's accumulator as a Spark {@code Aggregator}. Outputs are written to a staging
- * area and published partition by partition with the same commit markers as the local engine, so only the process
- * date's partitions change (never a static overwrite of a table).
+ * The {@link Engine} on Spark (local mode, a cluster, or AWS Glue 5). Normalize spreads the day's validated files
+ * over tasks by bytes ({@link NormalizePlan}: large NDJSON files in line-aligned ranges, small files packed) that run
+ * the domain's normalizers; aggregate is Spark's own aggregation ({@link DailyActivityQuery}: a shuffle on
+ * {@code log_id}, then spilling hash aggregates per dimension), so no task or driver holds the day's distinct ids or
+ * addresses. Outputs are written to a staging area in files of about the target size and published partition by
+ * partition with the same commit markers as the local engine, so only the process date's partitions change (never a
+ * static overwrite of a table).
  */
 public final class SparkEngine implements Engine {
+    /**
+     * Parquet bytes (snappy) an NDJSON input byte is estimated to become in the logs table, to size output files
+     * before writing them: an estimate, not measured per day, so files land within a small factor of the target.
+     */
+    static final double PARQUET_BYTES_PER_INPUT_BYTE = 0.3;
+
     private final SparkSession spark;
     private final LakeLocation lake;
     private final ObjectStore store;
@@ -67,54 +69,66 @@ public final class SparkEngine implements Engine {
         spark.sparkContext().hadoopConfiguration().set("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
     }
 
+    /** Spark's own reads and shuffles follow the engine's split (set per run: engines may share a session). */
+    private void sizePartitions() {
+        // Spark's own reads and shuffles follow the same split: at the default target these are Spark's defaults.
+        long split = options.targetSplitBytes();
+        spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString(split));
+        spark.conf().set("spark.sql.files.openCostInBytes", Long.toString(NormalizePlan.openCost(split)));
+        spark.conf().set("spark.sql.adaptive.advisoryPartitionSizeInBytes", Long.toString(Math.max(1, split / 2)));
+        spark.conf().set("spark.sql.adaptive.coalescePartitions.minPartitionSize",
+                Long.toString(Math.max(1, Math.min(1024L * 1024, split / 128))));
+    }
+
     @Override
     public NormalizeResult normalize(RunContext context, LocalDate processDate) {
-        List<String> tasks = new ArrayList<>();
+        List<LogFormat> formats = new ArrayList<>();
+        List<ObjectInfo> files = new ArrayList<>();
         for (LogFormat format : LogFormat.values()) {
             for (ObjectInfo file : store.list(LakeLayout.validatedDayPrefix(format, processDate))) {
-                tasks.add(NormalizeFiles.task(format, file.key().value()));
+                formats.add(format);
+                files.add(file);
             }
         }
         StagedOutput staged = new StagedOutput(store, context.runId());
+        sizePartitions();
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            int slices = Math.max(1, (tasks.size() + options.filesPerTask() - 1) / options.filesPerTask());
-            JavaRDD<Row> rows = jsc.parallelize(tasks, slices).mapPartitions(new NormalizeFiles(lake, processDate, settings,
-                    jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()))));
+            List<List<NormalizePlan.Item>> tasks = NormalizePlan.tasks(store, formats, files, options.targetSplitBytes(),
+                    jsc.defaultParallelism());
+            JavaRDD<Row> rows = jsc.parallelize(tasks, Math.max(1, tasks.size())).mapPartitions(new NormalizeFiles(lake,
+                    processDate, settings, jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()))));
             org.apache.spark.sql.Dataset<Row> all = spark.createDataFrame(rows, SparkRows.NORMALIZED)
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
             try {
-                Map<LogFormat, FileCounts> byFormat = new EnumMap<>(LogFormat.class);
-                for (Row counts : all.filter(col(SparkRows.KIND).equalTo(SparkRows.COUNTS)).collectAsList()) {
-                    LogFormat format = LogFormat.fromFolder(counts.getString(counts.fieldIndex("counts_format"))).orElseThrow();
-                    FileCounts c = new FileCounts(counts.getLong(counts.fieldIndex("counts_read")),
-                            counts.getLong(counts.fieldIndex("counts_processed")), counts.getLong(counts.fieldIndex("counts_rejected")),
-                            counts.getLong(counts.fieldIndex("counts_other_day")));
-                    byFormat.merge(format, c, FileCounts::plus);
-                }
+                DayCounts day = DayCounts.of(all.filter(col(SparkRows.KIND).isin(SparkRows.COUNTS, SparkRows.RANGE))
+                        .collectAsList(), processDate);
+                org.apache.spark.sql.Dataset<Row> rejects = day.keptRejects(spark,
+                        all.filter(col(SparkRows.KIND).equalTo(SparkRows.REJECT)));
                 TreeMap<RejectReason, Long> byReason = new TreeMap<>();
-                for (Row reason : all.filter(col(SparkRows.KIND).equalTo(SparkRows.REJECT))
-                        .groupBy("reject_reason_code").count().collectAsList()) {
+                for (Row reason : rejects.groupBy("reject_reason_code").count().collectAsList()) {
                     byReason.put(RejectReason.valueOf(reason.getString(0)), reason.getLong(1));
                 }
-                NormalizeResult result = new NormalizeResult(processDate, tasks.size(), byFormat, byReason);
+                NormalizeResult result = new NormalizeResult(processDate, files.size(), day.byFormat(), byReason);
 
+                long inputBytes = files.stream().mapToLong(ObjectInfo::size).sum();
+                long read = Math.max(1, result.total().read());
                 Column[] logColumns = SparkRows.logColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
                 Column[] rejectColumns = SparkRows.rejectColumns().stream().map(c -> col(c[0]).as(c[1])).toArray(Column[]::new);
                 for (LogType type : LogType.values()) {
+                    long processed = processed(result, type);
                     write(all.filter(col(SparkRows.KIND).equalTo(type.partitionValue())).select(logColumns),
-                            staged.location(type.partitionValue()));
+                            staged.location(type.partitionValue()), processed, inputBytes * processed / read);
                 }
-                write(all.filter(col(SparkRows.KIND).equalTo(SparkRows.REJECT)).select(rejectColumns), staged.location("rejects"));
+                long rejected = result.total().rejected();
+                write(rejects.select(rejectColumns), staged.location("rejects"), rejected, inputBytes * rejected / read);
 
                 for (DayPartition output : PartitionCommit.normalizeOutputs(processDate)) {
                     if (output.dataset() == Dataset.REJECTS) {
-                        staged.publish("rejects", output, result.total().rejected());
+                        staged.publish("rejects", output, rejected);
                     } else {
                         LogType type = LogType.fromPartitionValue(output.values().get(0));
-                        long processed = result.byFormat().entrySet().stream().filter(e -> e.getKey().logType() == type)
-                                .mapToLong(e -> e.getValue().processed()).sum();
-                        staged.publish(type.partitionValue(), output, processed);
+                        staged.publish(type.partitionValue(), output, processed(result, type));
                     }
                 }
                 return result;
@@ -128,14 +142,29 @@ public final class SparkEngine implements Engine {
         }
     }
 
-    private void write(org.apache.spark.sql.Dataset<Row> rows, String stagingLocation) {
-        rows.coalesce(options.outputFilesPerPartition()).write().mode(SaveMode.Overwrite)
+    private static long processed(NormalizeResult result, LogType type) {
+        return result.byFormat().entrySet().stream().filter(e -> e.getKey().logType() == type)
+                .mapToLong(e -> e.getValue().processed()).sum();
+    }
+
+    /**
+     * Writes an output partition's {@code rows} in files of about {@link SparkEngineOptions#targetFileBytes}, from the
+     * input bytes behind them ({@code inputBytes}): as many tasks as files are needed (neighbouring normalize
+     * partitions merged without a shuffle), each task cutting its share into files of at most so many rows.
+     */
+    private void write(org.apache.spark.sql.Dataset<Row> rows, String stagingLocation, long rowCount, long inputBytes) {
+        long outputBytes = (long) (inputBytes * PARQUET_BYTES_PER_INPUT_BYTE);
+        int files = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (outputBytes + options.targetFileBytes() - 1) / options.targetFileBytes()));
+        org.apache.spark.sql.Dataset<Row> tasks = files < rows.rdd().getNumPartitions() ? rows.coalesce(files) : rows;
+        tasks.write().mode(SaveMode.Overwrite)
+                .option("maxRecordsPerFile", Math.max(1, (rowCount + files - 1) / files))
                 .parquet(lake.resolve(stagingLocation).toString());
     }
 
     @Override
     public DailyActivity aggregate(RunContext context, LocalDate processDate) {
         StagedOutput staged = new StagedOutput(store, context.runId());
+        sizePartitions();
         try {
             org.apache.spark.sql.Dataset<Row> events = null;
             for (LogType type : LogType.values()) {
@@ -152,16 +181,8 @@ public final class SparkEngine implements Engine {
             }
             long rejected = PartitionCommit.committed(store, Dataset.REJECTS, Dataset.rejectsPartition(processDate))
                     .map(PartitionInfo::rows).orElse(0L);
-            DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
-            if (events != null) {
-                org.apache.spark.sql.Dataset<Row> distinct = events.groupBy("log_id").agg(first("log_type").as("log_type"),
-                                first("status_code").as("status_code"), first("ip_address").as("ip_address"),
-                                first("device", true).as("device"), first("request_type").as("request_type"),
-                                first("app_name").as("app_name"), count(lit(1)).as("occurrences"))
-                        .select("log_type", "status_code", "ip_address", "device", "request_type", "app_name", "occurrences");
-                accumulator = distinct.select(new DailyActivityAggregator().toColumn()).first();
-            }
-            DailyActivity row = accumulator.result(processDate, rejected);
+            DailyActivity row = events == null ? DailyActivity.empty(processDate, rejected)
+                    : DailyActivityQuery.aggregate(events, processDate, rejected);
             spark.createDataFrame(List.of(SparkRows.gold(row)), SparkRows.DAILY_ACTIVITY).coalesce(1).write()
                     .mode(SaveMode.Overwrite).parquet(lake.resolve(staged.location("gold")).toString());
             staged.publish("gold", PartitionCommit.aggregateOutput(processDate), 1);

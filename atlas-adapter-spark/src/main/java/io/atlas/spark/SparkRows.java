@@ -7,6 +7,7 @@ import io.atlas.domain.catalog.TableRows;
 import io.atlas.domain.lake.LogFormat;
 import io.atlas.domain.normalize.FileCounts;
 import io.atlas.domain.normalize.RejectRow;
+import io.atlas.domain.normalize.SplitFileNormalizer;
 import io.atlas.domain.record.CanonicalRecord;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -32,6 +33,10 @@ final class SparkRows {
     static final String KIND = "kind";
     static final String REJECT = "reject";
     static final String COUNTS = "counts";
+    static final String RANGE = "range";
+    static final String ITEM_KEY = "item_key";
+    static final String ITEM_RANGE = "item_range";
+    static final String REJECT_DAYLESS = "reject_dayless";
     private static final String REJECT_PREFIX = "reject_";
 
     static final StructType LOGS = structType(TableRows.LOGS);
@@ -43,7 +48,10 @@ final class SparkRows {
             new StructField[] {field(KIND, DataTypes.StringType)}, LOGS.fields(), prefixed(REJECT_PREFIX, REJECTS.fields()),
             new StructField[] {field("counts_format", DataTypes.StringType), field("counts_read", DataTypes.LongType),
                 field("counts_processed", DataTypes.LongType), field("counts_rejected", DataTypes.LongType),
-                field("counts_other_day", DataTypes.LongType)}));
+                field("counts_other_day", DataTypes.LongType), field(ITEM_KEY, DataTypes.StringType),
+                field(ITEM_RANGE, DataTypes.IntegerType), field(REJECT_DAYLESS, DataTypes.BooleanType),
+                field("counts_lines", DataTypes.LongType), field("counts_earliest", DataTypes.DateType),
+                field("counts_dayless", DataTypes.LongType)}));
 
     private static final List<Function<CanonicalRecord, @Nullable Object>> LOGS_VALUES = TableRows.LOGS.valuesInColumnOrder();
     private static final List<Function<RejectRow, @Nullable Object>> REJECTS_VALUES = TableRows.REJECTS.valuesInColumnOrder();
@@ -53,6 +61,7 @@ final class SparkRows {
     private static final int LOGS_AT = 1;
     private static final int REJECTS_AT = 1 + LOGS.fields().length;
     private static final int COUNTS_AT = REJECTS_AT + REJECTS.fields().length;
+    private static final int ITEM_AT = COUNTS_AT + 5;
 
     private SparkRows() {}
 
@@ -108,22 +117,52 @@ final class SparkRows {
         return RowFactory.create(values);
     }
 
-    static Row reject(RejectRow r) {
+    /** A reject of a whole file (final), or of a range (numbered within it, kept or not once the file completes). */
+    static Row reject(RejectRow r, NormalizePlan.Item item, boolean dayless) {
         Object[] values = new Object[WIDTH];
         values[0] = REJECT;
         place(values, REJECTS_AT, REJECTS_VALUES, r);
+        if (!item.whole()) {
+            values[ITEM_AT] = item.key();
+            values[ITEM_AT + 1] = item.range();
+            values[ITEM_AT + 2] = dayless;
+        }
         return RowFactory.create(values);
     }
 
+    /** The counts of a whole file. */
     static Row counts(LogFormat format, FileCounts c) {
-        Object[] values = new Object[WIDTH];
-        values[0] = COUNTS;
-        values[COUNTS_AT] = format.folder();
-        values[COUNTS_AT + 1] = c.read();
-        values[COUNTS_AT + 2] = c.processed();
-        values[COUNTS_AT + 3] = c.rejected();
-        values[COUNTS_AT + 4] = c.otherDay();
+        return RowFactory.create(countValues(COUNTS, format, c.read(), c.processed(), c.rejected(), c.otherDay()));
+    }
+
+    /** What a range of a file gave; the file's counts come from all its ranges ({@link SplitFileNormalizer#complete}). */
+    static Row range(NormalizePlan.Item item, SplitFileNormalizer.RangeSummary s) {
+        Object[] values = countValues(RANGE, item.logFormat(), s.read(), s.processed(), s.rejects(), s.otherDay());
+        values[ITEM_AT] = item.key();
+        values[ITEM_AT + 1] = item.range();
+        values[ITEM_AT + 3] = s.lines();
+        values[ITEM_AT + 4] = s.earliest() == null ? null : Date.valueOf(s.earliest());
+        values[ITEM_AT + 5] = s.dayless();
         return RowFactory.create(values);
+    }
+
+    /** A collected range row back as the domain's summary. */
+    static SplitFileNormalizer.RangeSummary rangeSummary(Row row) {
+        Date earliest = row.getDate(ITEM_AT + 4);
+        return new SplitFileNormalizer.RangeSummary(row.getLong(ITEM_AT + 3), row.getLong(COUNTS_AT + 1),
+                row.getLong(COUNTS_AT + 2), row.getLong(COUNTS_AT + 4), earliest == null ? null : earliest.toLocalDate(),
+                row.getLong(COUNTS_AT + 3), row.getLong(ITEM_AT + 5));
+    }
+
+    private static Object[] countValues(String kind, LogFormat format, long read, long processed, long rejected, long otherDay) {
+        Object[] values = new Object[WIDTH];
+        values[0] = kind;
+        values[COUNTS_AT] = format.folder();
+        values[COUNTS_AT + 1] = read;
+        values[COUNTS_AT + 2] = processed;
+        values[COUNTS_AT + 3] = rejected;
+        values[COUNTS_AT + 4] = otherDay;
+        return values;
     }
 
     static Row gold(DailyActivity g) {

@@ -71,7 +71,7 @@ class EngineEquivalenceTest {
             ParquetDatasetStore sparkData = new ParquetDatasetStore(sparkStore);
             Engine local = new InProcessEngine(localStore, localData, NormalizationSettings.DEFAULTS, 2);
             Engine spark = new SparkEngine(TestSpark.session(), LakeLocation.of(sparkDir), sparkStore,
-                    NormalizationSettings.DEFAULTS, new SparkEngineOptions(2, 1));
+                    NormalizationSettings.DEFAULTS, new SparkEngineOptions(300, 2_000)); // ranges, packing, several files
 
             for (LocalDate day : days) {
                 RunContext run = new RunContext(RunId.of("eq-" + day), Instant.parse("2024-12-01T00:00:00Z"));

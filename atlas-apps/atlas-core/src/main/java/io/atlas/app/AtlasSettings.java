@@ -16,6 +16,7 @@ import java.util.Properties;
  * {@code atlas.threads}, {@code atlas.max-record-bytes}, {@code atlas.max-decompressed-bytes},
  * {@code atlas.default-app-name.ndjson}, {@code atlas.default-app-name.json-gzip},
  * {@code atlas.schedule.lookback-days}, {@code atlas.engine} ({@code local} or {@code spark}), {@code atlas.spark.master},
+ * {@code atlas.spark.target-split-bytes} and {@code atlas.spark.target-file-bytes} (the Spark engine's task and file sizes),
  * {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}, the query engine's
  * {@code atlas.query.engine} ({@code duckdb} or {@code athena}), {@code atlas.athena.workgroup},
  * {@code atlas.athena.output-location}, {@code atlas.athena.endpoint}, and the quality gates'
@@ -23,7 +24,8 @@ import java.util.Properties;
  * {@code s3://bucket/prefix} URI.
  */
 public record AtlasSettings(String lake, int threads, NormalizationSettings normalization, int lookbackDays, EngineKind engine,
-        String sparkMaster, S3Settings s3, GateSettings gates, QuerySettings query) {
+        String sparkMaster, S3Settings s3, GateSettings gates, QuerySettings query, long sparkTargetSplitBytes,
+        long sparkTargetFileBytes) {
     /** Every {@code atlas.gates.*} key; any other key under {@code atlas.gates.} is refused as a likely typo. */
     public static final java.util.List<String> GATE_KEYS = java.util.List.of("atlas.gates.volume.min-fraction",
             "atlas.gates.volume.trailing-days", "atlas.gates.volume.action", "atlas.gates.reject-rate.max-share",
@@ -76,6 +78,10 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
             throw new IllegalArgumentException("atlas.query.engine=athena queries the Glue Data Catalog of a lake in S3; "
                     + lake + " is not an s3:// lake (use atlas.query.engine=duckdb)");
         }
+        if (sparkTargetSplitBytes < 1 || sparkTargetFileBytes < 1) {
+            throw new IllegalArgumentException("atlas.spark.target-split-bytes and atlas.spark.target-file-bytes must be positive, got "
+                    + sparkTargetSplitBytes + " and " + sparkTargetFileBytes);
+        }
     }
 
     /** How to reach S3 for an {@code s3://} lake: {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}. */
@@ -106,7 +112,8 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
     public static AtlasSettings defaults(String lake) {
         return new AtlasSettings(lake, Runtime.getRuntime().availableProcessors(), NormalizationSettings.DEFAULTS,
                 DEFAULT_LOOKBACK_DAYS, EngineKind.LOCAL, DEFAULT_SPARK_MASTER, S3Settings.DEFAULTS, GateSettings.DEFAULTS,
-                QuerySettings.DEFAULTS);
+                QuerySettings.DEFAULTS, io.atlas.spark.SparkEngineOptions.DEFAULT_TARGET_SPLIT_BYTES,
+                io.atlas.spark.SparkEngineOptions.DEFAULT_TARGET_FILE_BYTES);
     }
 
     /** Settings from properties; absent keys keep their defaults. */
@@ -139,7 +146,9 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
                         booleanValue(properties, "atlas.s3.path-style-access", false),
                         java.util.Optional.ofNullable(properties.getProperty("atlas.s3.region")),
                         java.util.Optional.ofNullable(properties.getProperty("atlas.notify.sns-topic-arn"))),
-                gates(properties), query(properties));
+                gates(properties), query(properties),
+                longValue(properties, "atlas.spark.target-split-bytes", defaults.sparkTargetSplitBytes()),
+                longValue(properties, "atlas.spark.target-file-bytes", defaults.sparkTargetFileBytes()));
     }
 
     /** The {@code atlas.query.engine} and {@code atlas.athena.*} keys. */
@@ -194,11 +203,13 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
     }
 
     public AtlasSettings withThreads(int count) {
-        return new AtlasSettings(lake, count, normalization, lookbackDays, engine, sparkMaster, s3, gates, query);
+        return new AtlasSettings(lake, count, normalization, lookbackDays, engine, sparkMaster, s3, gates, query,
+                sparkTargetSplitBytes, sparkTargetFileBytes);
     }
 
     public AtlasSettings withEngine(EngineKind kind, String master) {
-        return new AtlasSettings(lake, threads, normalization, lookbackDays, kind, master, s3, gates, query);
+        return new AtlasSettings(lake, threads, normalization, lookbackDays, kind, master, s3, gates, query,
+                sparkTargetSplitBytes, sparkTargetFileBytes);
     }
 
     /** Parses {@code local} or {@code spark}. */

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link FileNormalizer}'s rules for a large uncompressed NDJSON file cut into {@link NdjsonRanges} that threads
@@ -53,6 +54,35 @@ public final class SplitFileNormalizer {
 
     private record HeldReject(RejectRow row, boolean dayless) {}
 
+    /**
+     * What one range gave when its rejects were streamed out rather than held (an engine whose ranges run in
+     * different processes, such as Spark's tasks): its line count, counts, earliest valid day (null: none) and how
+     * many of its rejects were streamed, how many of them timestamp-less.
+     */
+    public record RangeSummary(long lines, long read, long processed, long otherDay, @Nullable LocalDate earliest,
+            long rejects, long dayless) {}
+
+    /** Receives a range's rejects, numbered within the range; {@code dayless} ones are owned by the file's earliest day. */
+    @FunctionalInterface
+    public interface RangeRejects {
+        void reject(RejectRow numberedInRange, boolean dayless);
+    }
+
+    /**
+     * How a file read in streamed ranges completes (see {@link #complete}): whether {@code processDate} owns its
+     * timestamp-less rejects, the lines before each range (added to its rejects' record_index) and the file's counts.
+     */
+    public record Completion(boolean ownsDayless, List<Long> linesBefore, FileCounts counts) {
+        public Completion {
+            linesBefore = List.copyOf(linesBefore);
+        }
+
+        /** Whether a reject of the file is kept, and with which record_index. */
+        public boolean keeps(boolean dayless) {
+            return !dayless || ownsDayless;
+        }
+    }
+
     private final ReadLimits limits;
     private final RecordValidator validator;
 
@@ -73,6 +103,76 @@ public final class SplitFileNormalizer {
             }
             return new RangeResult(cursor.index(), tally.read, tally.processed, tally.otherDay, classifier.earliest(),
                     tally.held, tally.dayless);
+        }
+    }
+
+    /**
+     * Normalizes the lines that start in {@code range} like {@link #normalizeRange}, but streams its rejects to
+     * {@code rejects} (numbered within the range, flagged timestamp-less) instead of holding them, so no range needs
+     * memory for its rejects; {@link #complete} then says which to keep and how to renumber them.
+     */
+    public RangeSummary normalizeRangeStreaming(String sourceFile, NdjsonRanges.Range range, NdjsonRanges.Opener file,
+            LocalDate processDate, NormalizedSink sink, RangeRejects rejects) throws IOException {
+        RecordClassifier classifier = new RecordClassifier(validator, processDate);
+        StreamingTally tally = new StreamingTally(sink, rejects);
+        try (RecordCursor cursor = open(range, file)) {
+            while (cursor.next()) {
+                tally.read++;
+                classifier.classify(cursor, FORMAT, sourceFile, cursor.index()).applyTo(tally);
+            }
+            return new RangeSummary(cursor.index(), tally.read, tally.processed, tally.otherDay,
+                    classifier.earliest().orElse(null), tally.rejects, tally.dayless);
+        }
+    }
+
+    /** The completion of a file from its ranges' summaries, in range order (the same rules as {@link #finishRanges}). */
+    public static Completion complete(List<RangeSummary> summaries, LocalDate processDate) {
+        Optional<LocalDate> earliest = summaries.stream()
+                .map(RangeSummary::earliest)
+                .filter(java.util.Objects::nonNull)
+                .min(LocalDate::compareTo);
+        boolean ownsDayless = RecordOwnership.ownedBy(processDate, Optional.empty(), earliest);
+        FileCounts counts = FileCounts.ZERO;
+        List<Long> linesBefore = new java.util.ArrayList<>();
+        long lines = 0;
+        for (RangeSummary summary : summaries) {
+            long owned = ownsDayless ? summary.rejects() : summary.rejects() - summary.dayless();
+            counts = counts.plus(new FileCounts(summary.read(), summary.processed(), owned,
+                    summary.otherDay() + summary.rejects() - owned));
+            linesBefore.add(lines);
+            lines += summary.lines();
+        }
+        return new Completion(ownsDayless, linesBefore, counts);
+    }
+
+    /** A range's reject numbered within the file, {@code linesBefore} lines on. */
+    public static RejectRow renumbered(RejectRow row, long linesBefore) {
+        return new RejectRow(row.processDate(), row.sourceFile(), row.rawFormat(), row.recordIndex() + linesBefore,
+                row.reasonCode(), row.reasonDetail(), row.rawRecord());
+    }
+
+    /** A streamed range's pass: rejects go out at once, flagged. */
+    private static final class StreamingTally extends RecordTally {
+        private final RangeRejects out;
+        long rejects;
+        long dayless;
+
+        StreamingTally(NormalizedSink sink, RangeRejects out) {
+            super(sink);
+            this.out = out;
+        }
+
+        @Override
+        public void rejected(RejectRow row) {
+            rejects++;
+            out.reject(row, false);
+        }
+
+        @Override
+        public void rejectedDayless(RejectRow row) {
+            rejects++;
+            dayless++;
+            out.reject(row, true);
         }
     }
 
@@ -154,8 +254,4 @@ public final class SplitFileNormalizer {
         }
     }
 
-    private static RejectRow renumbered(RejectRow row, long linesBefore) {
-        return new RejectRow(row.processDate(), row.sourceFile(), row.rawFormat(), row.recordIndex() + linesBefore,
-                row.reasonCode(), row.reasonDetail(), row.rawRecord());
-    }
 }

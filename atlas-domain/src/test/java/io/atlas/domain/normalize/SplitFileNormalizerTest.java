@@ -103,6 +103,30 @@ class SplitFileNormalizerTest {
         assertThat(counts).isEqualTo(expected);
         assertThat(split.accepted).isEqualTo(whole.accepted);
         assertThat(sorted(split.rejected)).isEqualTo(sorted(whole.rejected));
+
+        // Streamed (ranges in other processes, as Spark's tasks): rejects flagged and numbered within the range,
+        // completed from the ranges' summaries alone.
+        CollectingSink streamed = new CollectingSink();
+        List<SplitFileNormalizer.RangeSummary> summaries = new ArrayList<>();
+        List<List<Object[]>> rangeRejects = new ArrayList<>();
+        for (NdjsonRanges.Range range : ranges) {
+            List<Object[]> held = new ArrayList<>();
+            summaries.add(normalizer.normalizeRangeStreaming(SOURCE, range, offsetOf(file), day, streamed,
+                    (row, dayless) -> held.add(new Object[] {row, dayless})));
+            rangeRejects.add(held);
+        }
+        SplitFileNormalizer.Completion completion = SplitFileNormalizer.complete(summaries, day);
+        List<RejectRow> kept = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            for (Object[] reject : rangeRejects.get(i)) {
+                if (completion.keeps((Boolean) reject[1])) {
+                    kept.add(SplitFileNormalizer.renumbered((RejectRow) reject[0], completion.linesBefore().get(i)));
+                }
+            }
+        }
+        assertThat(completion.counts()).isEqualTo(expected);
+        assertThat(streamed.accepted).isEqualTo(whole.accepted);
+        assertThat(sorted(kept)).isEqualTo(sorted(whole.rejected));
     }
 
     private static List<RejectRow> sorted(List<RejectRow> rows) {

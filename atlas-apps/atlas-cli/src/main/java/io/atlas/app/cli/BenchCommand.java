@@ -70,7 +70,7 @@ final class BenchCommand extends LakeCommand {
         String master = root.sparkMaster != null ? root.sparkMaster : "local[" + threads + "]";
         try {
             if (matrix || workload != null) {
-                return workloads(console, work, threads);
+                return workloads(console, work, threads, spark, master);
             }
             long records = this.records != null ? this.records : 5_000_000L;
             BenchReport report = new Benchmark(new Benchmark.Settings(records, seed, work, threads, spark, master), line -> {
@@ -98,13 +98,13 @@ final class BenchCommand extends LakeCommand {
         }
     }
 
-    private Integer workloads(PrintWriter console, Path work, int threads) throws Exception {
+    private Integer workloads(PrintWriter console, Path work, int threads, boolean spark, String master) throws Exception {
         List<Workload> chosen = matrix ? List.of(Workload.values()) : List.of(Workload.of(workload));
         long fixed = records != null ? records : 0;
         ObjectNode report;
         if (!matrix && !smallHeap) {
             long n = fixed > 0 ? fixed : chosen.get(0).records(scale);
-            report = new WorkloadBench(new WorkloadBench.Settings(chosen.get(0), n, seed, work, threads), line -> {
+            report = new WorkloadBench(new WorkloadBench.Settings(chosen.get(0), n, seed, work, threads, spark, master), line -> {
                 console.println(line);
                 console.flush();
             }).run().toJsonNode();

@@ -26,6 +26,11 @@ public final class SparkEngines {
         }
     }
 
+    /** {@code atlas.spark.target-split-bytes} and {@code atlas.spark.target-file-bytes}. */
+    public static SparkEngineOptions options(AtlasSettings settings) {
+        return new SparkEngineOptions(settings.sparkTargetSplitBytes(), settings.sparkTargetFileBytes());
+    }
+
     static synchronized SparkEngine create(AtlasSettings settings, ObjectStore store) {
         try {
             Class.forName("org.apache.spark.sql.SparkSession");
@@ -42,6 +47,6 @@ public final class SparkEngines {
                 .getOrCreate();
         started = spark;
         return new SparkEngine(spark, settings.localDirectory().map(LakeLocation::of).orElseGet(() -> LakeLocation.parse(settings.lake())), store, settings.normalization(),
-                SparkEngineOptions.DEFAULTS);
+                options(settings));
     }
 }

@@ -19,7 +19,6 @@ import io.atlas.ports.ledger.StepRecord;
 import io.atlas.ports.storage.ObjectStore;
 import io.atlas.spark.LakeLocation;
 import io.atlas.spark.SparkEngine;
-import io.atlas.spark.SparkEngineOptions;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -57,7 +56,7 @@ final class GlueJob {
         io.atlas.ports.ledger.RunLedger ledger = LakeStores.ledger(store);
         SparkSession spark = SparkSession.builder().appName("atlas-" + job).getOrCreate();
         Supplier<Engine> engine = () -> new SparkEngine(spark, LakeLocation.parse(arguments.lake()), store,
-                arguments.settings().normalization(), SparkEngineOptions.DEFAULTS);
+                arguments.settings().normalization(), io.atlas.app.wiring.SparkEngines.options(arguments.settings()));
         RunRecord record = RunRecord.started(context.runId(), RunKind.glue(job), Optional.of(arguments.processDate()),
                 context.startedAt(), List.of(job));
         StepRecord started = record.step(job).orElseThrow().started(context.startedAt());

@@ -43,7 +43,9 @@ public record BenchReport(long records, int threads, long maxHeapBytes, List<Mea
         for (Measurement m : measurements) {
             String ratio = switch (m.engine()) {
                 case "atlas" -> ratio(m.step(), "atlas", "duckdb").map(r -> String.format("%.2fx DuckDB", r)).orElse("");
-                case "spark" -> ratio(m.step(), "spark", "atlas").map(r -> String.format("%.2fx Atlas local", r)).orElse("");
+                case SparkBench.ENGINE -> ratio(m.step(), SparkBench.ENGINE, SparkBench.BASELINE).map(r -> String.format("%.2fx Spark SQL", r))
+                        .or(() -> ratio(m.step(), SparkBench.ENGINE, "atlas").map(r -> String.format("%.2fx Atlas local", r))).orElse("")
+                        + ratio(m.step(), SparkBench.ENGINE, SparkBench.ONE_CORE).map(r -> String.format(", %.2fx local[1]", r)).orElse("");
                 default -> "baseline";
             };
             rows.add(List.of(m.step(), m.engine(), String.format("%.2f", m.seconds()), String.format("%,.0f", m.recordsPerSecond()),
@@ -88,6 +90,13 @@ public record BenchReport(long records, int threads, long maxHeapBytes, List<Mea
         ratio("aggregate", "atlas", "duckdb").ifPresent(r -> ratios.put("aggregate_atlas_over_duckdb", r));
         ratio("normalize", "spark", "atlas").ifPresent(r -> ratios.put("normalize_spark_over_atlas", r));
         ratio("aggregate", "spark", "atlas").ifPresent(r -> ratios.put("aggregate_spark_over_atlas", r));
+        for (Measurement m : measurements) {
+            if (m.engine().equals(SparkBench.ENGINE)) {
+                String step = m.step().replaceAll("[^a-z0-9]+", "_").replaceAll("_$", "");
+                ratio(m.step(), SparkBench.ENGINE, SparkBench.BASELINE).ifPresent(r -> ratios.put(step + "_spark_over_spark_sql", r));
+                ratio(m.step(), SparkBench.ENGINE, SparkBench.ONE_CORE).ifPresent(r -> ratios.put(step + "_spark_over_spark_1core", r));
+            }
+        }
         return root;
     }
 }

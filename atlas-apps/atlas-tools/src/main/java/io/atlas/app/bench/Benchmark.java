@@ -78,14 +78,7 @@ public final class Benchmark {
         results.add(time("normalize", "duckdb", ndjsonRecords, ndjsonBytes, () -> duckdb.normalize(day.ndjson(), duckOutput)));
         results.add(time("aggregate", "duckdb", ndjsonRecords, 0, () -> duckdb.aggregate(processed)));
         if (settings.spark()) {
-            try (Atlas atlas = atlas("lake-spark", AtlasSettings.EngineKind.SPARK)) {
-                validated(atlas, day.ndjson());
-                Engine engine = atlas.component(Engine.class);
-                progress.accept("starting Spark (" + settings.sparkMaster() + ")...");
-                engine.aggregate(run("warm"), BenchDay.DAY.minusDays(1)); // session start is not part of the measure
-                results.add(time("normalize", "spark", ndjsonRecords, ndjsonBytes, () -> engine.normalize(run("n"), BenchDay.DAY)));
-                results.add(time("aggregate", "spark", ndjsonRecords, 0, () -> engine.aggregate(run("a"), BenchDay.DAY)));
-            }
+            results.addAll(new SparkBench(settings.workDirectory(), settings.threads(), settings.sparkMaster(), progress).run(day.ndjson(), ndjsonRecords));
         }
         return new BenchReport(settings.records(), settings.threads(), Runtime.getRuntime().maxMemory(), results);
     }

@@ -19,11 +19,16 @@ import java.util.stream.Stream;
 /**
  * One cell of the workload matrix in this JVM: the workload's day generated, then normalize and aggregate timed on
  * the local engine and, for the JSON formats, the same two jobs by DuckDB over the same files. The generated day and
- * the lakes are deleted afterwards.
+ * the lakes are deleted afterwards. With {@code spark}, the Spark engine and the hand-written Spark SQL job too.
  */
 public final class WorkloadBench {
     /** What to run. */
-    public record Settings(Workload workload, long records, long seed, Path workDirectory, int threads) {}
+    public record Settings(Workload workload, long records, long seed, Path workDirectory, int threads, boolean spark,
+            String sparkMaster) {
+        public Settings(Workload workload, long records, long seed, Path workDirectory, int threads) {
+            this(workload, records, seed, workDirectory, threads, false, "local[" + threads + "]");
+        }
+    }
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -62,6 +67,10 @@ public final class WorkloadBench {
                 results.add(Steps.time(progress, "normalize", "duckdb", day.records(), day.bytes(),
                         () -> duckdb.normalize(day.files(), day.format(), output)));
                 results.add(Steps.time(progress, "aggregate", "duckdb", day.records(), 0, () -> duckdb.aggregate(processed)));
+            }
+            if (settings.spark()) {
+                results.addAll(new SparkBench(work, settings.threads(), settings.sparkMaster(), progress)
+                        .shape("", day.files(), day.format(), day.records(), settings.sparkMaster(), true));
             }
             return new BenchReport(day.records(), settings.threads(), Runtime.getRuntime().maxMemory(), results)
                     .describing(workload.cliName(), day.files().size(), day.bytes());
