@@ -5,11 +5,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -23,25 +22,15 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Reads the six columns the daily aggregate needs straight from a logs file's column chunks, row group by row group,
- * handing each row to an {@link EventScan.Visitor} without a row object. Text values repeat (addresses, agents,
- * methods): each distinct byte sequence becomes one {@link String}, shared by every row that carries it, while the
- * cache of them holds at most {@value #MAX_TEXTS}; past that (a day of mostly distinct addresses) it starts over, so
- * the scan's memory does not grow with the day's distinct values.
+ * handing each row to an {@link EventScan.Visitor} without a row object. Text columns are read through
+ * dictionary-aware converters: a dictionary-encoded column chunk (values repeat: addresses, agents, methods) has each
+ * dictionary entry decoded to one {@link String} once, and its rows are then array lookups by dictionary id, the
+ * same {@code String} for every row that carries it; a plain-encoded page (a dictionary that overflowed: mostly
+ * distinct values) decodes each value once, as it comes. Memory is one chunk's dictionary per column.
  */
 final class ColumnarEventScan {
     private static final List<String> COLUMNS = List.of("log_id", "status_code", "ip_address", "device", "request_type", "app_name");
-
-    private static final int RECENT = 1024;
-    private static final int LOG_ID_LENGTH = 64;
-    static final int MAX_TEXTS = 65_536;
-
-    private final Map<Binary, String> texts = new HashMap<>();
-    /**
-     * Values of dictionary-encoded pages come back as the dictionary's own {@link Binary} objects, so a small cache
-     * by identity finds most without hashing their bytes.
-     */
-    private final Binary[] recentBinaries = new Binary[RECENT];
-    private final String[] recentTexts = new String[RECENT];
+    private static final int FIRST_TEXT = 2;
 
     void scan(Path file, EventScan.Visitor visitor) throws IOException {
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
@@ -52,71 +41,72 @@ final class ColumnarEventScan {
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
-                ColumnReadStoreImpl columns = new ColumnReadStoreImpl(pages, new NoRecords(), projection, createdBy);
+                Columns converters = new Columns(COLUMNS.size());
+                ColumnReadStoreImpl columns = new ColumnReadStoreImpl(pages, converters, projection, createdBy);
                 ColumnReader[] readers = new ColumnReader[COLUMNS.size()];
                 int[] maxDefinition = new int[COLUMNS.size()];
-                for (int i = 0; i < readers.length; i++) {
+                ColumnDescriptor idColumn = projection.getColumnDescription(new String[] {COLUMNS.get(0)});
+                LogIdPages ids = LogIdPages.fits(idColumn) ? new LogIdPages(pages.getPageReader(idColumn), idColumn) : null;
+                for (int i = ids == null ? 0 : 1; i < readers.length; i++) {
                     ColumnDescriptor descriptor = projection.getColumnDescription(new String[] {COLUMNS.get(i)});
                     readers[i] = columns.getColumnReader(descriptor);
                     maxDefinition[i] = descriptor.getMaxDefinitionLevel();
                 }
+                Text ip = converters.texts[2];
+                Text device = converters.texts[3];
+                Text type = converters.texts[4];
+                Text app = converters.texts[5];
                 long rows = pages.getRowCount();
                 for (long row = 0; row < rows; row++) {
-                    Binary id = readers[0].getBinary();
-                    readers[0].consume();
+                    byte[] idBytes;
+                    int idOffset;
+                    if (ids != null) {
+                        idOffset = ids.next();
+                        idBytes = ids.array();
+                    } else {
+                        Binary id = readers[0].getBinary();
+                        readers[0].consume();
+                        if (id.length() != LogIdPages.LOG_ID_LENGTH) {
+                            throw new IllegalStateException("a log_id of " + id.length() + " bytes, expected 64 hex characters");
+                        }
+                        idBytes = id.getBytes();
+                        idOffset = 0;
+                    }
                     int status = readers[1].getInteger();
                     readers[1].consume();
-                    String ip = text(readers[2], maxDefinition[2]);
-                    String device = text(readers[3], maxDefinition[3]);
-                    String type = text(readers[4], maxDefinition[4]);
-                    String app = text(readers[5], maxDefinition[5]);
-                    if (id.length() != LOG_ID_LENGTH) {
-                        throw new IllegalStateException(file + ": a log_id of " + id.length() + " bytes, expected 64 hex characters");
+                    for (int i = FIRST_TEXT; i < readers.length; i++) {
+                        ColumnReader column = readers[i];
+                        if (column.getCurrentDefinitionLevel() == maxDefinition[i]) {
+                            column.writeCurrentValueToConverter();
+                        } else {
+                            converters.texts[i].value = null;
+                        }
+                        column.consume();
                     }
-                    // Plain-encoded values are slices of the page's buffer: pass them in place, without a copy per row.
-                    ByteBuffer buffer = id.toByteBuffer();
-                    if (buffer.hasArray()) {
-                        visitor.event(buffer.array(), buffer.arrayOffset() + buffer.position(), status, ip, device, type, app);
-                    } else {
-                        visitor.event(id.getBytesUnsafe(), 0, status, ip, device, type, app);
-                    }
+                    visitor.event(idBytes, idOffset, status, ip.value, device.value, type.value, app.value);
                 }
             }
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }
     }
 
-    private String text(ColumnReader reader, int maxDefinition) {
-        String value = null;
-        if (reader.getCurrentDefinitionLevel() == maxDefinition) {
-            Binary bytes = reader.getBinary();
-            int slot = System.identityHashCode(bytes) & (RECENT - 1);
-            if (recentBinaries[slot] == bytes) {
-                value = recentTexts[slot];
-            } else {
-                value = texts.get(bytes);
-                if (value == null) {
-                    if (texts.size() >= MAX_TEXTS) {
-                        texts.clear();
-                    }
-                    Binary kept = bytes.copy();
-                    value = new String(kept.getBytesUnsafe(), StandardCharsets.UTF_8);
-                    texts.put(kept, value);
-                }
-                recentBinaries[slot] = bytes;
-                recentTexts[slot] = value;
-            }
-        }
-        reader.consume();
-        return value;
-    }
-
-    /** The column store wants converters for record assembly, which this scan does not do: they ignore values. */
-    private static final class NoRecords extends GroupConverter {
+    /** The projection's converters: text columns keep their current value, the others are read directly. */
+    private static final class Columns extends GroupConverter {
         private static final PrimitiveConverter IGNORE = new PrimitiveConverter() {};
+        final Text[] texts;
+
+        Columns(int columns) {
+            texts = new Text[columns];
+            for (int i = FIRST_TEXT; i < columns; i++) {
+                texts[i] = new Text();
+            }
+        }
 
         @Override
         public Converter getConverter(int fieldIndex) {
-            return IGNORE;
+            Text text = texts[fieldIndex];
+            return text != null ? text : IGNORE;
         }
 
         @Override
@@ -124,5 +114,38 @@ final class ColumnarEventScan {
 
         @Override
         public void end() {}
+    }
+
+    /** One text column's current value; a column chunk's dictionary decoded once into Strings. */
+    private static final class Text extends PrimitiveConverter {
+        @org.jspecify.annotations.Nullable String value;
+        private String[] dictionary = new String[0];
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary dictionary) {
+            String[] strings = new String[dictionary.getMaxId() + 1];
+            for (int id = 0; id < strings.length; id++) {
+                strings[id] = dictionary.decodeToBinary(id).toStringUsingUTF8();
+            }
+            this.dictionary = strings;
+        }
+
+        @Override
+        public void addValueFromDictionary(int dictionaryId) {
+            value = dictionary[dictionaryId];
+        }
+
+        @Override
+        public void addBinary(Binary binary) {
+            ByteBuffer bytes = binary.toByteBuffer();
+            value = bytes.hasArray()
+                    ? new String(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), StandardCharsets.UTF_8)
+                    : binary.toStringUsingUTF8();
+        }
     }
 }

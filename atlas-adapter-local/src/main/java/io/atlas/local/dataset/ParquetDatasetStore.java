@@ -175,17 +175,14 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
                         builder.withStatisticsEnabled(field.getName(), false);
                     }
                 }
-                this.parquet = builder
+                builder
                         .withConf(hadoop)
                         .withCompressionCodec(codec())
                         .withRowGroupSize((long) ROW_GROUP_BYTES)
                         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                        // log_id is unique per event and raw_record nearly so: a dictionary on them costs per value
-                        // and buys nothing.
-                        .withDictionaryEncoding("log_id", false)
-                        .withDictionaryEncoding("raw_record", false)
-                        .withSizeStatisticsEnabled(false)
-                        .build();
+                        .withSizeStatisticsEnabled(false);
+                RowCodecs.UNIQUE_TEXT_COLUMNS.forEach(column -> builder.withDictionaryEncoding(column, false));
+                this.parquet = builder.build();
             } catch (IOException e) {
                 deleteQuietly(staged);
                 throw new StorageException(ErrorCategory.TRANSIENT, "Cannot open a Parquet file: " + e.getMessage(), e);

@@ -8,8 +8,11 @@ import org.apache.avro.generic.GenericRecord;
 interface RowCodec<R> {
     Schema schema();
 
-    /** Writes the row's fields straight to Parquet (same columns as {@link #schema()}), for the write path. */
-    void write(R row, org.apache.parquet.io.api.RecordConsumer consumer);
+    /**
+     * Writes the row's fields straight to Parquet (same columns as {@link #schema()}), for the write path; text
+     * values of dictionary columns go through the writing thread's {@code texts}.
+     */
+    void write(R row, org.apache.parquet.io.api.RecordConsumer consumer, TextBinaries texts);
 
     R decode(GenericRecord record, List<String> partition);
 }

@@ -4,7 +4,6 @@ import io.atlas.domain.catalog.Column;
 import io.atlas.domain.catalog.RowMapping;
 import io.atlas.domain.catalog.TableRows;
 import io.atlas.ports.dataset.Dataset;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +23,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class RowCodecs {
     private RowCodecs() {}
+
+    /**
+     * Text columns that are unique per event ({@code log_id}) or nearly so ({@code raw_record}): written without a
+     * dictionary, whose lookups would cost per value and buy nothing, and not through the {@link TextBinaries}.
+     */
+    static final java.util.Set<String> UNIQUE_TEXT_COLUMNS = java.util.Set.of("log_id", "raw_record");
 
     private static final RowCodec<?> LOGS = of(TableRows.LOGS);
     private static final RowCodec<?> REJECTS = of(TableRows.REJECTS);
@@ -83,12 +87,17 @@ final class RowCodecs {
         private final Schema schema;
         private final Column[] columns;
         private final List<Function<R, @Nullable Object>> values;
+        private final boolean[] repeatingText;
 
         MappedCodec(RowMapping<R> mapping) {
             this.mapping = mapping;
             this.schema = avroSchema(mapping);
             this.columns = mapping.table().columns().toArray(Column[]::new);
             this.values = mapping.valuesInColumnOrder();
+            this.repeatingText = new boolean[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                repeatingText[i] = columns[i].type() == io.atlas.domain.catalog.ColumnType.STRING && !UNIQUE_TEXT_COLUMNS.contains(columns[i].name());
+            }
         }
 
         @Override
@@ -97,7 +106,7 @@ final class RowCodecs {
         }
 
         @Override
-        public void write(R row, RecordConsumer consumer) {
+        public void write(R row, RecordConsumer consumer, TextBinaries texts) {
             for (int i = 0; i < columns.length; i++) {
                 Object value = values.get(i).apply(row);
                 if (value == null) {
@@ -108,7 +117,11 @@ final class RowCodecs {
                     continue;
                 }
                 consumer.startField(columns[i].name(), i);
-                writeValue(consumer, columns[i], value);
+                if (repeatingText[i]) {
+                    consumer.addBinary(texts.of((String) value));
+                } else {
+                    writeValue(consumer, columns[i], value);
+                }
                 consumer.endField(columns[i].name(), i);
             }
         }
@@ -128,9 +141,7 @@ final class RowCodecs {
 
     private static void writeValue(RecordConsumer consumer, Column column, Object value) {
         switch (column.type()) {
-            // An array-backed Binary: the dictionary writers hash and compare it much faster than fromString's
-            // ByteBuffer-backed one.
-            case STRING -> consumer.addBinary(Binary.fromConstantByteArray(((String) value).getBytes(StandardCharsets.UTF_8)));
+            case STRING -> consumer.addBinary(TextBinaries.encode((String) value));
             case INT -> consumer.addInteger((Integer) value);
             case BIGINT -> consumer.addLong((Long) value);
             case DOUBLE -> consumer.addDouble((Double) value);
@@ -148,7 +159,7 @@ final class RowCodecs {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 consumer.startGroup();
                 consumer.startField("key", 0);
-                consumer.addBinary(Binary.fromConstantByteArray(entry.getKey().toString().getBytes(StandardCharsets.UTF_8)));
+                consumer.addBinary(TextBinaries.encode(entry.getKey().toString()));
                 consumer.endField("key", 0);
                 consumer.startField("value", 1);
                 consumer.addLong(((Number) entry.getValue()).longValue());

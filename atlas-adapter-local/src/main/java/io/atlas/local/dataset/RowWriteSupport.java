@@ -13,12 +13,14 @@ import org.apache.parquet.schema.MessageType;
 final class RowWriteSupport<R> extends WriteSupport<R> {
     /** Emits one row's fields to the consumer, between startMessage and endMessage. */
     interface RowWriter<R> {
-        void write(R row, RecordConsumer consumer);
+        void write(R row, RecordConsumer consumer, TextBinaries texts);
     }
 
     private final MessageType schema;
     private final RowWriter<R> writer;
     private RecordConsumer consumer;
+    /** One writer per thread's file, so one cache per thread. */
+    private final TextBinaries texts = new TextBinaries();
 
     RowWriteSupport(MessageType schema, RowWriter<R> writer) {
         this.schema = schema;
@@ -38,7 +40,7 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
     @Override
     public void write(R row) {
         consumer.startMessage();
-        writer.write(row, consumer);
+        writer.write(row, consumer, texts);
         consumer.endMessage();
     }
 }

@@ -11,7 +11,7 @@ package io.atlas.domain.aggregate;
 public final class IpShare {
     /** The most shares a day can be counted in. */
     public static final int MAX_SHARES = 1 << 12;
-    /** New addresses between two budget checks (a check walks the set): fewer on a small budget. */
+    /** New addresses between two budget checks (a check may walk the set): fewer on a small budget. */
     private static final int MAX_CHECK_EVERY = 4096;
 
     private final int shares;
@@ -98,7 +98,7 @@ public final class IpShare {
     }
 
     private void checkBudget() {
-        if (ips.estimatedBytes() > budgetBytes) {
+        if (ips.boundOfBytes() > budgetBytes && ips.estimatedBytes() > budgetBytes) {
             overflow();
         }
     }

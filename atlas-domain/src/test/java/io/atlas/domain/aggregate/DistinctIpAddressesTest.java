@@ -83,4 +83,37 @@ class DistinctIpAddressesTest {
             assertThat(copy.add("::1")).isFalse();
         }
     }
+
+    @Property(tries = 100)
+    void theConstantTimeBoundIsNeverBelowTheMeasuredSize(@ForAll @Size(max = 400) List<@net.jqwik.api.From("ip") String> ips,
+            @ForAll @Size(max = 200) List<@net.jqwik.api.From("ip") String> more, @ForAll @net.jqwik.api.constraints.IntRange(max = 400) int measureAt) {
+        DistinctIpAddresses set = new DistinctIpAddresses();
+        for (int i = 0; i < ips.size(); i++) {
+            set.add(ips.get(i));
+            if (i == measureAt) {
+                set.estimatedBytes();
+            }
+            long bound = set.boundOfBytes();
+            assertThat(bound).isGreaterThanOrEqualTo(new DistinctIpAddresses().addAll(set).estimatedBytes());
+        }
+        DistinctIpAddresses other = new DistinctIpAddresses();
+        more.forEach(other::add);
+        set.addAll(other);
+        assertThat(set.boundOfBytes()).isGreaterThanOrEqualTo(new DistinctIpAddresses().addAll(set).estimatedBytes());
+    }
+
+    @Test
+    void theBoundOfManyRandomAddressesStaysAboveTheirSize() {
+        DistinctIpAddresses set = new DistinctIpAddresses();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            int a = random.nextInt();
+            set.add((a >>> 24) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "." + (a & 255));
+            if (i % 50_000 == 0) {
+                set.estimatedBytes();
+            }
+        }
+        long bound = set.boundOfBytes();
+        assertThat(bound).isGreaterThanOrEqualTo(set.estimatedBytes());
+    }
 }

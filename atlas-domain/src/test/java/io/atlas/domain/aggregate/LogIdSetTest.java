@@ -39,4 +39,36 @@ class LogIdSetTest {
                     .as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Property(tries = 200)
+    void aWordIsTheValueOfItsSixteenHexCharactersInEitherCase(@ForAll long value, @ForAll boolean upper, @ForAll @IntRange(max = 8) int offset) {
+        String text = String.format("%016x", value);
+        if (upper) {
+            text = text.toUpperCase(java.util.Locale.ROOT);
+        }
+        byte[] bytes = new byte[offset + 16];
+        System.arraycopy(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, offset, 16);
+
+        assertThat(LogIdSet.word(bytes, offset)).isEqualTo(value);
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyByteThatIsNotAHexDigitIsRefusedAtEveryPosition() {
+        byte[] word = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int b = 0; b < 256; b++) {
+            boolean hex = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+            for (int position = 0; position < 16; position++) {
+                byte[] bytes = word.clone();
+                bytes[position] = (byte) b;
+                if (hex) {
+                    assertThat(LogIdSet.word(bytes, 0)).isEqualTo(Long.parseUnsignedLong(new String(bytes,
+                            java.nio.charset.StandardCharsets.US_ASCII), 16));
+                } else {
+                    int at = position;
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogIdSet.word(bytes, 0))
+                            .as("byte %d at %d", b, at).isInstanceOf(IllegalArgumentException.class);
+                }
+            }
+        }
+    }
 }

@@ -30,6 +30,26 @@ class MatrixBenchTest {
     }
 
     @Test
+    void aWarmUpRunsTheWorkloadUntimedFirstAndIsRecordedInTheCell() throws Exception {
+        List<String> progress = new ArrayList<>();
+        BenchReport report = new WorkloadBench(new WorkloadBench.Settings(Workload.LOW_CARDINALITY, 1_000, 1, work, 2, 300),
+                progress::add).run();
+
+        assertThat(progress.get(0)).isEqualTo("warming up on 300 records (untimed)...");
+        assertThat(report.measurements()).hasSize(4).allSatisfy(m -> assertThat(m.records()).isEqualTo(1_000));
+        assertThat(report.toJsonNode().path("warmup_records").asLong()).isEqualTo(300);
+        assertThat(Files.list(work).count()).as("warm-up data deleted too").isZero();
+    }
+
+    @Test
+    void theDefaultWarmUpIsATenthOfTheDayWithinBounds() {
+        assertThat(WorkloadBench.defaultWarmup(500)).isEqualTo(500);
+        assertThat(WorkloadBench.defaultWarmup(100_000)).isEqualTo(20_000);
+        assertThat(WorkloadBench.defaultWarmup(1_000_000)).isEqualTo(100_000);
+        assertThat(WorkloadBench.defaultWarmup(11_000_000)).isEqualTo(200_000);
+    }
+
+    @Test
     void gzipJsonRunsOnDuckDbToo() throws Exception {
         BenchReport report = new WorkloadBench(new WorkloadBench.Settings(Workload.GZIP_JSON, 400, 1, work, 2),
                 line -> {}).run();

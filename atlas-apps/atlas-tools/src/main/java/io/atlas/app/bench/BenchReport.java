@@ -13,8 +13,15 @@ import java.util.Optional;
 public record BenchReport(long records, int threads, long maxHeapBytes, List<Measurement> measurements, Shape shape) {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The workload a report measured: its name, files and bytes (none for the classic day). */
-    public record Shape(String workload, int files, long inputBytes) {}
+    /**
+     * The workload a report measured: its name, files and bytes (none for the classic day), and the records of the
+     * untimed warm-up run before it (0: a cold JVM).
+     */
+    public record Shape(String workload, int files, long inputBytes, long warmupRecords) {
+        public Shape(String workload, int files, long inputBytes) {
+            this(workload, files, inputBytes, 0);
+        }
+    }
 
     public BenchReport {
         measurements = List.copyOf(measurements);
@@ -27,6 +34,12 @@ public record BenchReport(long records, int threads, long maxHeapBytes, List<Mea
     /** This report, for {@code workload} over {@code files} files of {@code inputBytes} bytes. */
     public BenchReport describing(String workload, int files, long inputBytes) {
         return new BenchReport(records, threads, maxHeapBytes, measurements, new Shape(workload, files, inputBytes));
+    }
+
+    /** This report, measured after an untimed warm-up run over {@code warmupRecords} records. */
+    public BenchReport warmedUpOn(long warmupRecords) {
+        return new BenchReport(records, threads, maxHeapBytes, measurements,
+                new Shape(shape.workload(), shape.files(), shape.inputBytes(), warmupRecords));
     }
 
     public Optional<Measurement> find(String step, String engine) {
@@ -69,6 +82,7 @@ public record BenchReport(long records, int threads, long maxHeapBytes, List<Mea
         root.put("files", shape.files());
         root.put("input_bytes", shape.inputBytes());
         root.put("records", records);
+        root.put("warmup_records", shape.warmupRecords());
         root.put("threads", threads);
         root.put("max_heap_mb", maxHeapBytes / 1_048_576);
         root.put("java", System.getProperty("java.version"));

@@ -21,9 +21,18 @@ public final class MatrixBench {
     /** The small heap every workload runs again under. */
     public static final String SMALL_HEAP = "512m";
 
-    /** What to run: {@code scale} of each workload's default size, or {@code records} for every one when positive. */
+    /**
+     * What to run: {@code scale} of each workload's default size, or {@code records} for every one when positive;
+     * {@code warmup} says whether each cell (in this JVM and in the child) first runs untimed on
+     * {@link WorkloadBench#defaultWarmup} records.
+     */
     public record Settings(List<Workload> workloads, double scale, long records, long seed, Path workDirectory, int threads,
-            boolean smallHeap) {}
+            boolean smallHeap, boolean warmup) {
+        public Settings(List<Workload> workloads, double scale, long records, long seed, Path workDirectory, int threads,
+                boolean smallHeap) {
+            this(workloads, scale, records, seed, workDirectory, threads, smallHeap, false);
+        }
+    }
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -37,13 +46,14 @@ public final class MatrixBench {
         List<ObjectNode> cells = new ArrayList<>();
         for (Workload workload : settings.workloads()) {
             long records = settings.records() > 0 ? settings.records() : workload.records(settings.scale());
+            long warmup = settings.warmup() ? WorkloadBench.defaultWarmup(records) : 0;
             BenchReport report = new WorkloadBench(new WorkloadBench.Settings(workload, records, settings.seed(),
-                    settings.workDirectory(), settings.threads()), progress).run();
+                    settings.workDirectory(), settings.threads(), warmup), progress).run();
             ObjectNode cell = report.toJsonNode();
             cell.put("heap", "default");
             cells.add(cell);
             if (settings.smallHeap()) {
-                ObjectNode small = inChildJvm(workload, records);
+                ObjectNode small = inChildJvm(workload, records, warmup);
                 small.put("heap", SMALL_HEAP);
                 cells.add(small);
             }
@@ -52,7 +62,7 @@ public final class MatrixBench {
     }
 
     /** The same workload in a child JVM with {@code -Xmx512m}; its own JSON report. */
-    private ObjectNode inChildJvm(Workload workload, long records) throws IOException, InterruptedException {
+    private ObjectNode inChildJvm(Workload workload, long records, long warmup) throws IOException, InterruptedException {
         progress.accept("again under -Xmx" + SMALL_HEAP + " (child JVM)...");
         Path out = settings.workDirectory().resolve(workload.cliName() + "-" + SMALL_HEAP + ".json");
         String javaBin = ProcessHandle.current().info().command().orElse("java");
@@ -60,6 +70,7 @@ public final class MatrixBench {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                 "io.atlas.app.cli.AtlasCli", "--threads", Integer.toString(settings.threads()), "bench", "--workload",
                 workload.cliName(), "--records", Long.toString(records), "--seed", Long.toString(settings.seed()),
+                "--warmup", Long.toString(warmup),
                 "--dir", settings.workDirectory().resolve("child").toString(), "--out", out.toString());
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),

@@ -22,12 +22,25 @@ import java.util.stream.Stream;
  * the lakes are deleted afterwards. With {@code spark}, the Spark engine and the hand-written Spark SQL job too.
  */
 public final class WorkloadBench {
-    /** What to run. */
-    public record Settings(Workload workload, long records, long seed, Path workDirectory, int threads, boolean spark,
-            String sparkMaster) {
-        public Settings(Workload workload, long records, long seed, Path workDirectory, int threads) {
-            this(workload, records, seed, workDirectory, threads, false, "local[" + threads + "]");
+    /**
+     * What to run; {@code warmupRecords} above zero runs the same workload at that size first, untimed, on both
+     * engines, so the timed run measures compiled code rather than the JVM's JIT warm-up (a cold run is
+     * {@code warmupRecords} 0). With {@code spark}, the Spark engine and the hand-written Spark SQL job too.
+     */
+    public record Settings(Workload workload, long records, long seed, Path workDirectory, int threads, long warmupRecords,
+            boolean spark, String sparkMaster) {
+        public Settings(Workload workload, long records, long seed, Path workDirectory, int threads, long warmupRecords) {
+            this(workload, records, seed, workDirectory, threads, warmupRecords, false, "local[" + threads + "]");
         }
+
+        public Settings(Workload workload, long records, long seed, Path workDirectory, int threads) {
+            this(workload, records, seed, workDirectory, threads, 0);
+        }
+    }
+
+    /** The default warm-up: a tenth of the day, at least 20,000 and at most 200,000 records, never more than the day. */
+    public static long defaultWarmup(long records) {
+        return Math.min(records, Math.max(20_000, Math.min(200_000, records / 10)));
     }
 
     private final Settings settings;
@@ -39,6 +52,13 @@ public final class WorkloadBench {
     }
 
     public BenchReport run() throws Exception {
+        if (settings.warmupRecords() > 0) {
+            progress.accept("warming up on " + settings.warmupRecords() + " records (untimed)...");
+            Path warmup = settings.workDirectory().resolve("warmup");
+            new WorkloadBench(new Settings(settings.workload(), settings.warmupRecords(), settings.seed() + 1, warmup,
+                    settings.threads(), 0), line -> {}).run();
+            delete(warmup);
+        }
         Workload workload = settings.workload();
         Path work = settings.workDirectory().resolve(workload.cliName());
         try {
@@ -73,7 +93,7 @@ public final class WorkloadBench {
                         .shape("", day.files(), day.format(), day.records(), settings.sparkMaster(), true));
             }
             return new BenchReport(day.records(), settings.threads(), Runtime.getRuntime().maxMemory(), results)
-                    .describing(workload.cliName(), day.files().size(), day.bytes());
+                    .describing(workload.cliName(), day.files().size(), day.bytes()).warmedUpOn(settings.warmupRecords());
         } finally {
             delete(work);
         }

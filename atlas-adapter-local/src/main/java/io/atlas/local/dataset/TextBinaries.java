@@ -1,0 +1,40 @@
+package io.atlas.local.dataset;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.parquet.io.api.Binary;
+
+/**
+ * One writing thread's recent text values and their Parquet {@link Binary}s, so a value that repeats (an agent, a
+ * page, a method, the source file) is encoded to UTF-8 once and reaches the column's dictionary writer as the same
+ * byte array each time: parquet-java's dictionary compares a repeated value with its entry by identity, without
+ * the byte-wise compare it otherwise does for every value. A small direct-mapped cache: a value that misses is
+ * encoded as before and replaces the slot's; long texts are never kept. Not thread-safe.
+ */
+final class TextBinaries {
+    private static final int SLOTS = 4096;
+    private static final int MAX_KEPT_LENGTH = 256;
+
+    private final String[] texts = new String[SLOTS];
+    private final Binary[] binaries = new Binary[SLOTS];
+
+    Binary of(String text) {
+        if (text.length() > MAX_KEPT_LENGTH) {
+            return encode(text);
+        }
+        int hash = text.hashCode();
+        int slot = (hash ^ (hash >>> 12)) & (SLOTS - 1);
+        String kept = texts[slot];
+        if (kept == text || text.equals(kept)) {
+            return binaries[slot];
+        }
+        Binary binary = encode(text);
+        texts[slot] = text;
+        binaries[slot] = binary;
+        return binary;
+    }
+
+    /** An array-backed Binary: the dictionary writers hash and compare it faster than fromString's ByteBuffer one. */
+    static Binary encode(String text) {
+        return Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
