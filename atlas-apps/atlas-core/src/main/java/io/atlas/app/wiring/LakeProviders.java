@@ -15,7 +15,7 @@ final class LakeProviders {
     /** The provider of the location's scheme; fails naming the artifact to add when none is on the class path. */
     static LakeProvider forLocation(String location) {
         String scheme = location.substring(0, location.indexOf("://"));
-        for (LakeProvider provider : ServiceLoader.load(LakeProvider.class, LakeProviders.class.getClassLoader())) {
+        for (LakeProvider provider : providers()) {
             if (provider.schemes().contains(scheme)) {
                 return provider;
             }
@@ -30,14 +30,8 @@ final class LakeProviders {
 
     /** The Athena query engine of {@code atlas.query.engine=athena}; fails naming the artifact when none has one. */
     static QueryEngine athena(AtlasSettings settings) {
-        for (LakeProvider provider : providers()) {
-            Optional<QueryEngine> athena = provider.athena(settings);
-            if (athena.isPresent()) {
-                return athena.get();
-            }
-        }
-        throw new IllegalArgumentException("Cannot query through Athena: atlas.query.engine=athena needs " + AWS_ARTIFACT
-                + " on the class path");
+        return first(provider -> provider.athena(settings)).orElseThrow(() -> new IllegalArgumentException(
+                "Cannot query through Athena: atlas.query.engine=athena needs " + AWS_ARTIFACT + " on the class path"));
     }
 
     /**
@@ -56,13 +50,12 @@ final class LakeProviders {
 
     /** The notifier publishing to the topic; fails naming the artifact to add when no provider has one. */
     static Notifier notifier(String topicArn) {
-        for (LakeProvider provider : ServiceLoader.load(LakeProvider.class, LakeProviders.class.getClassLoader())) {
-            Optional<Notifier> notifier = provider.notifier(topicArn);
-            if (notifier.isPresent()) {
-                return notifier.get();
-            }
-        }
-        throw new IllegalArgumentException("Cannot notify SNS topic " + topicArn + ": SNS needs " + AWS_ARTIFACT
-                + " on the class path");
+        return first(provider -> provider.notifier(topicArn)).orElseThrow(() -> new IllegalArgumentException(
+                "Cannot notify SNS topic " + topicArn + ": SNS needs " + AWS_ARTIFACT + " on the class path"));
+    }
+
+    /** What the first provider on the class path that has one offers. */
+    private static <T> Optional<T> first(java.util.function.Function<LakeProvider, Optional<T>> offer) {
+        return providers().stream().map(offer).flatMap(Optional::stream).findFirst();
     }
 }
