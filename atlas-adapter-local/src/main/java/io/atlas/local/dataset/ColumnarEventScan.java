@@ -33,7 +33,7 @@ final class ColumnarEventScan {
     private static final int FIRST_TEXT = 2;
 
     void scan(Path file, EventScan.Visitor visitor) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), PlainConfiguration.readOptions())) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Type[] fields = COLUMNS.stream().map(schema::getType).toArray(Type[]::new);
             MessageType projection = new MessageType(schema.getName(), fields);

@@ -29,7 +29,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -55,7 +54,6 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
 
     private final ObjectStore store;
     private final CompressionCodecName codec;
-    private final Configuration hadoop = new Configuration(false);
 
     public ParquetDatasetStore(ObjectStore store, CompressionCodecName codec) {
         this.store = requireNonNull(store, "store is null");
@@ -176,7 +174,8 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
                     }
                 }
                 builder
-                        .withConf(hadoop)
+                        .withConf(PlainConfiguration.get())
+                        .withCodecFactory(PlainConfiguration.codecs())
                         .withCompressionCodec(codec())
                         .withRowGroupSize((long) ROW_GROUP_BYTES)
                         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
@@ -272,9 +271,9 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
                         return false;
                     }
                     current = localCopy(files.next());
-                    reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(current.path()))
+                    reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(current.path()), PlainConfiguration.get())
                             .withDataModel(GenericData.get())
-                            .withConf(hadoop)
+                            .withCodecFactory(PlainConfiguration.codecs())
                             .build();
                 }
                 return true;
@@ -369,7 +368,7 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
             return Optional.empty();
         }
         try (LocalCopy copy = localCopy(info.get().files().get(0));
-                ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(copy.path()))) {
+                ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(copy.path()), PlainConfiguration.readOptions())) {
             return Optional.of(ParquetSchemas.columns(footer.getFooter().getFileMetaData().getSchema()));
         } catch (IOException e) {
             throw new StorageException(ErrorCategory.TRANSIENT, "Cannot read the footer of " + info.get().files().get(0)

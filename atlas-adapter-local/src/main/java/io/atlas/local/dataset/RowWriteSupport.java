@@ -2,6 +2,7 @@ package io.atlas.local.dataset;
 
 import java.util.HashMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
@@ -29,6 +30,12 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
 
     @Override
     public WriteContext init(Configuration configuration) {
+        return new WriteContext(schema, new HashMap<>());
+    }
+
+    /** The same context without a Hadoop configuration (see {@link PlainConfiguration}). */
+    @Override
+    public WriteContext init(ParquetConfiguration configuration) {
         return new WriteContext(schema, new HashMap<>());
     }
 

@@ -1,6 +1,7 @@
 package io.atlas.local.dataset;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.OutputFile;
@@ -21,6 +22,11 @@ final class RowWriterBuilder<R> extends ParquetWriter.Builder<R, RowWriterBuilde
 
     @Override
     protected WriteSupport<R> getWriteSupport(Configuration configuration) {
+        return writeSupport;
+    }
+
+    @Override
+    protected WriteSupport<R> getWriteSupport(ParquetConfiguration configuration) {
         return writeSupport;
     }
 }
