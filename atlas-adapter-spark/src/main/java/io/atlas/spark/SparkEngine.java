@@ -31,7 +31,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
@@ -96,45 +95,42 @@ public final class SparkEngine implements Engine {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             List<List<NormalizePlan.Item>> tasks = NormalizePlan.tasks(store, formats, files, options.targetSplitBytes(),
                     jsc.defaultParallelism());
-            JavaRDD<Row> rows = jsc.parallelize(tasks, Math.max(1, tasks.size())).mapPartitions(new NormalizeFiles(lake,
-                    processDate, settings, jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()))));
-            org.apache.spark.sql.Dataset<Row> all = spark.createDataFrame(rows, SparkRows.NORMALIZED)
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            try {
-                DayCounts day = DayCounts.of(all.filter(col(SparkRows.KIND).isin(SparkRows.COUNTS, SparkRows.RANGE))
-                        .collectAsList(), processDate);
-                org.apache.spark.sql.Dataset<Row> rejects = day.keptRejects(spark,
-                        all.filter(col(SparkRows.KIND).equalTo(SparkRows.REJECT)));
-                TreeMap<RejectReason, Long> byReason = new TreeMap<>();
-                for (Row reason : rejects.groupBy("reject_reason_code").count().collectAsList()) {
-                    byReason.put(RejectReason.valueOf(reason.getString(0)), reason.getLong(1));
-                }
-                NormalizeResult result = new NormalizeResult(processDate, files.size(), day.byFormat(), byReason);
+            String stagingPrefix = staged.prefix();
+            JavaRDD<Row> pieces = jsc.parallelize(tasks, Math.max(1, tasks.size())).mapPartitions(new NormalizeFiles(lake,
+                    processDate, settings, jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration())),
+                    output -> stagingPrefix + output + "/", options.targetFileBytes()));
+            TaskOutputs outputs = TaskOutputs.of(spark.createDataFrame(pieces, SparkRows.NORMALIZED).collectAsList());
+            DayCounts day = DayCounts.of(outputs.counts(), processDate);
 
-                long inputBytes = files.stream().mapToLong(ObjectInfo::size).sum();
-                long read = Math.max(1, result.total().read());
-                Column[] logColumns = SparkRows.logColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-                Column[] rejectColumns = SparkRows.rejectColumns().stream().map(c -> col(c[0]).as(c[1])).toArray(Column[]::new);
-                for (LogType type : LogType.values()) {
-                    long processed = processed(result, type);
-                    write(all.filter(col(SparkRows.KIND).equalTo(type.partitionValue())).select(logColumns),
-                            staged.location(type.partitionValue()), processed, inputBytes * processed / read);
-                }
-                long rejected = result.total().rejected();
-                write(rejects.select(rejectColumns), staged.location("rejects"), rejected, inputBytes * rejected / read);
-
-                for (DayPartition output : PartitionCommit.normalizeOutputs(processDate)) {
-                    if (output.dataset() == Dataset.REJECTS) {
-                        staged.publish("rejects", output, rejected);
-                    } else {
-                        LogType type = LogType.fromPartitionValue(output.values().get(0));
-                        staged.publish(type.partitionValue(), output, processed(result, type));
-                    }
-                }
-                return result;
-            } finally {
-                all.unpersist();
+            org.apache.spark.sql.Dataset<Row> taskRejects = outputs.files(NormalizeFiles.REJECTS_OUTPUT).isEmpty()
+                    ? spark.createDataFrame(List.of(), SparkRows.TASK_REJECTS)
+                    : spark.read().schema(SparkRows.TASK_REJECTS).parquet(outputs.files(NormalizeFiles.REJECTS_OUTPUT)
+                            .stream().map(key -> lake.resolve(key.value()).toString()).toArray(String[]::new));
+            Column[] rejectColumns = SparkRows.rejectColumns().stream().map(c -> col(c[0]).as(c[1])).toArray(Column[]::new);
+            org.apache.spark.sql.Dataset<Row> rejects = day.keptRejects(spark, taskRejects).select(rejectColumns);
+            TreeMap<RejectReason, Long> byReason = new TreeMap<>();
+            for (Row reason : rejects.groupBy("reason_code").count().collectAsList()) {
+                byReason.put(RejectReason.valueOf(reason.getString(0)), reason.getLong(1));
             }
+            NormalizeResult result = new NormalizeResult(processDate, files.size(), day.byFormat(), byReason);
+            long rejected = result.total().rejected();
+            long inputBytes = files.stream().mapToLong(ObjectInfo::size).sum();
+            write(rejects, staged.location("rejects"), rejected, inputBytes * rejected / Math.max(1, result.total().read()));
+
+            for (DayPartition output : PartitionCommit.normalizeOutputs(processDate)) {
+                if (output.dataset() == Dataset.REJECTS) {
+                    staged.publish("rejects", output, rejected);
+                } else {
+                    LogType type = LogType.fromPartitionValue(output.values().get(0));
+                    long processed = processed(result, type);
+                    if (outputs.rows(type.partitionValue()) != processed) {
+                        throw new IllegalStateException("the tasks wrote " + outputs.rows(type.partitionValue()) + " "
+                                + type.partitionValue() + " rows, their counts say " + processed);
+                    }
+                    staged.publish(outputs.files(type.partitionValue()), output, processed);
+                }
+            }
+            return result;
         } catch (Exception e) { // Spark throws its checked SparkException undeclared, from Scala
             throw new EngineException(ErrorCategory.INTERNAL, "Cannot normalize " + processDate + " on Spark: " + rootMessage(e), e);
         } finally {

@@ -6,9 +6,7 @@ import io.atlas.domain.catalog.RowMapping;
 import io.atlas.domain.catalog.TableRows;
 import io.atlas.domain.lake.LogFormat;
 import io.atlas.domain.normalize.FileCounts;
-import io.atlas.domain.normalize.RejectRow;
 import io.atlas.domain.normalize.SplitFileNormalizer;
-import io.atlas.domain.record.CanonicalRecord;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,36 +29,39 @@ import scala.collection.JavaConverters;
  */
 final class SparkRows {
     static final String KIND = "kind";
-    static final String REJECT = "reject";
     static final String COUNTS = "counts";
     static final String RANGE = "range";
     static final String ITEM_KEY = "item_key";
     static final String ITEM_RANGE = "item_range";
     static final String REJECT_DAYLESS = "reject_dayless";
-    private static final String REJECT_PREFIX = "reject_";
+    static final String FILE = "file";
+    static final String REJECT_PREFIX = "reject_";
 
     static final StructType LOGS = structType(TableRows.LOGS);
     static final StructType REJECTS = structType(TableRows.REJECTS);
     static final StructType DAILY_ACTIVITY = structType(TableRows.DAILY_ACTIVITY);
 
-    /** kind, then the logs columns, then the rejects columns, then a file's counts. */
-    static final StructType NORMALIZED = new StructType(concat(
-            new StructField[] {field(KIND, DataTypes.StringType)}, LOGS.fields(), prefixed(REJECT_PREFIX, REJECTS.fields()),
-            new StructField[] {field("counts_format", DataTypes.StringType), field("counts_read", DataTypes.LongType),
-                field("counts_processed", DataTypes.LongType), field("counts_rejected", DataTypes.LongType),
-                field("counts_other_day", DataTypes.LongType), field(ITEM_KEY, DataTypes.StringType),
-                field(ITEM_RANGE, DataTypes.IntegerType), field(REJECT_DAYLESS, DataTypes.BooleanType),
-                field("counts_lines", DataTypes.LongType), field("counts_earliest", DataTypes.DateType),
-                field("counts_dayless", DataTypes.LongType)}));
+    /**
+     * The small rows normalize's tasks send back: kind ({@link #COUNTS} of a whole file, {@link #RANGE} of a range,
+     * {@link #FILE} written), then a piece's counts (or a file's output name and rows), its item and range.
+     */
+    static final StructType NORMALIZED = new StructType(new StructField[] {field(KIND, DataTypes.StringType),
+        field("counts_format", DataTypes.StringType), field("counts_read", DataTypes.LongType),
+        field("counts_processed", DataTypes.LongType), field("counts_rejected", DataTypes.LongType),
+        field("counts_other_day", DataTypes.LongType), field(ITEM_KEY, DataTypes.StringType),
+        field(ITEM_RANGE, DataTypes.IntegerType), field(REJECT_DAYLESS, DataTypes.BooleanType),
+        field("counts_lines", DataTypes.LongType), field("counts_earliest", DataTypes.DateType),
+        field("counts_dayless", DataTypes.LongType)});
 
-    private static final List<Function<CanonicalRecord, @Nullable Object>> LOGS_VALUES = TableRows.LOGS.valuesInColumnOrder();
-    private static final List<Function<RejectRow, @Nullable Object>> REJECTS_VALUES = TableRows.REJECTS.valuesInColumnOrder();
+    /** The files of rejects a normalize task writes ({@link NormalizeFiles#rejectsLayout}): prefixed, with their origin. */
+    static final StructType TASK_REJECTS = new StructType(concat(prefixed(REJECT_PREFIX, REJECTS.fields()),
+            new StructField[] {field(ITEM_KEY, DataTypes.StringType), field(ITEM_RANGE, DataTypes.IntegerType),
+                field(REJECT_DAYLESS, DataTypes.BooleanType)}));
+
     private static final List<Function<DailyActivity, @Nullable Object>> DAILY_ACTIVITY_VALUES =
             TableRows.DAILY_ACTIVITY.valuesInColumnOrder();
     private static final int WIDTH = NORMALIZED.fields().length;
-    private static final int LOGS_AT = 1;
-    private static final int REJECTS_AT = 1 + LOGS.fields().length;
-    private static final int COUNTS_AT = REJECTS_AT + REJECTS.fields().length;
+    private static final int COUNTS_AT = 1;
     private static final int ITEM_AT = COUNTS_AT + 5;
 
     private SparkRows() {}
@@ -100,33 +101,18 @@ final class SparkRows {
         return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(StructField[]::new);
     }
 
-    /** The columns of the logs table inside {@link #NORMALIZED}. */
-    static List<String> logColumns() {
-        return java.util.Arrays.stream(LOGS.fieldNames()).toList();
-    }
-
-    /** The reject columns inside {@link #NORMALIZED}, with the names they take in the output. */
+    /** The reject columns of {@link #TASK_REJECTS}, with the names they take in the output. */
     static List<String[]> rejectColumns() {
         return java.util.Arrays.stream(REJECTS.fieldNames()).map(n -> new String[] {REJECT_PREFIX + n, n}).toList();
     }
 
-    static Row record(CanonicalRecord r) {
+    /** A file a task wrote for {@code output} (a log type's partition value, or its rejects), with its rows. */
+    static Row file(String output, String key, long rows) {
         Object[] values = new Object[WIDTH];
-        values[0] = r.logType().partitionValue();
-        place(values, LOGS_AT, LOGS_VALUES, r);
-        return RowFactory.create(values);
-    }
-
-    /** A reject of a whole file (final), or of a range (numbered within it, kept or not once the file completes). */
-    static Row reject(RejectRow r, NormalizePlan.Item item, boolean dayless) {
-        Object[] values = new Object[WIDTH];
-        values[0] = REJECT;
-        place(values, REJECTS_AT, REJECTS_VALUES, r);
-        if (!item.whole()) {
-            values[ITEM_AT] = item.key();
-            values[ITEM_AT + 1] = item.range();
-            values[ITEM_AT + 2] = dayless;
-        }
+        values[0] = FILE;
+        values[COUNTS_AT] = output;
+        values[COUNTS_AT + 1] = rows;
+        values[ITEM_AT] = key;
         return RowFactory.create(values);
     }
 

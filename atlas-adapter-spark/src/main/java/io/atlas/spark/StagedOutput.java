@@ -46,6 +46,15 @@ final class StagedOutput {
                 written.add(staged.key());
             }
         }
+        publish(written, partition, rows);
+    }
+
+    /**
+     * Publishes exactly the staged {@code files} as {@code partition}: the files the successful task attempts
+     * reported, not whatever a failed or speculative attempt left beside them.
+     */
+    void publish(List<ObjectKey> files, DayPartition partition, long rows) {
+        List<ObjectKey> written = List.copyOf(files);
         PartitionCommit.commit(store, partition, runId, written.size(), rows,
                 (index, target) -> move(written.get(index), target));
     }
