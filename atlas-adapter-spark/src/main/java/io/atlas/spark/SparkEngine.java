@@ -36,7 +36,8 @@ import org.apache.spark.util.SerializableConfiguration;
 /**
  * The {@link Engine} on Spark (local mode, a cluster, or AWS Glue 5). Normalize spreads the day's validated files
  * over tasks by bytes ({@link NormalizePlan}: large NDJSON files in line-aligned ranges, small files packed) that run
- * the domain's normalizers; aggregate is Spark's own aggregation ({@link DailyActivityQuery}: a shuffle on
+ * the domain's normalizers and write their Parquet files in the same pass ({@link NormalizeFiles}: nothing of the day
+ * is cached); aggregate is Spark's own aggregation ({@link DailyActivityQuery}: a shuffle on
  * {@code log_id}, then spilling hash aggregates per dimension), so no task or driver holds the day's distinct ids or
  * addresses. Outputs are written to a staging area in files of about the target size and published partition by
  * partition with the same commit markers as the local engine, so only the process date's partitions change (never a

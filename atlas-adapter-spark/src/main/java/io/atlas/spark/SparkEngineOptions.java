@@ -7,8 +7,9 @@ package io.atlas.spark;
  *     about this size, smaller files are packed together up to it (a gzip'd or XML file is always one piece). The
  *     engine also sizes Spark's own file and shuffle partitions from it ({@code spark.sql.files.maxPartitionBytes},
  *     {@code spark.sql.adaptive.advisoryPartitionSizeInBytes})
- * @param targetFileBytes about how large one Parquet file of an output partition gets (estimated from the input
- *     bytes behind it): an output partition is written by as many tasks, in as many files, as its size needs
+ * @param targetFileBytes about how large one Parquet file gets: a normalize task closes a file of an output and
+ *     starts the next once it holds about this much, so an output partition is written by all the tasks that had rows
+ *     of it, in as many files as its size needs
  */
 public record SparkEngineOptions(long targetSplitBytes, long targetFileBytes) {
     public static final long DEFAULT_TARGET_SPLIT_BYTES = 128L * 1024 * 1024;

@@ -43,9 +43,22 @@ final class SparkBench {
         this.progress = progress;
     }
 
-    /** The classic day's NDJSON as one file and as {@link #MANY}, then on {@code local[1]}. */
+    /**
+     * The classic day's NDJSON as one file and as {@link #MANY}, then on {@code local[1]}; first, untimed, both jobs
+     * on a tenth of the lines, so no timed cell is the JVM's first run of the parser, Spark's JSON reader or the
+     * Parquet writers (the {@code local[1]} cell, last, would otherwise be the only warm one).
+     */
     List<Measurement> run(Path ndjson, long records) throws IOException, SQLException {
         List<Measurement> results = new ArrayList<>();
+        long warmRecords = Math.max(1, Math.min(200_000, records / 10));
+        Path warm = work.resolve("warm-up");
+        Files.createDirectories(warm);
+        Path warmFile = warm.resolve("warm.ndjson");
+        try (java.util.stream.Stream<String> lines = Files.lines(ndjson, StandardCharsets.UTF_8)) {
+            Files.write(warmFile, (Iterable<String>) lines.limit(warmRecords)::iterator, StandardCharsets.UTF_8);
+        }
+        progress.accept("warm-up: both Spark jobs on " + warmRecords + " records, untimed...");
+        shape(" (warm-up)", List.of(warmFile), LogFormat.NDJSON, warmRecords, master, true);
         List<Path> many = cut(ndjson, work.resolve("ndjson-" + MANY), MANY);
         results.addAll(shape("", List.of(ndjson), LogFormat.NDJSON, records, master, true));
         results.addAll(shape(" (" + MANY + " files)", many, LogFormat.NDJSON, records, master, true));
