@@ -90,6 +90,8 @@ class SparkSpreadTest {
         for (Stages stages : List.of(normalize, aggregateMany)) {
             stages.assertSpread();
         }
+        // Normalize writes in the pass that parses: no cached rows (a persisted day ran a 1 GB heap out of memory).
+        assertThat(normalize.cachedBlocks()).as("cached blocks of normalize").isZero();
         System.out.println("bytes sent to the driver by the aggregate: " + aggregateFew.resultBytes() + " ("
                 + uniqueIpsFew + " IPs), " + aggregateMany.resultBytes() + " (" + uniqueIpsMany + " IPs)");
         // In local mode driver and executors share one heap: what the driver holds is what the tasks send it.
@@ -157,6 +159,19 @@ class SparkSpreadTest {
     static final class Stages extends SparkListener {
         private final Map<Integer, String> names = new ConcurrentHashMap<>();
         private final Map<Integer, List<long[]>> tasks = new ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong cachedBlocks = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onBlockUpdated(org.apache.spark.scheduler.SparkListenerBlockUpdated updated) {
+            if (updated.blockUpdatedInfo().blockId().isRDD()) {
+                cachedBlocks.incrementAndGet();
+            }
+        }
+
+        /** Blocks of persisted RDDs or Datasets stored while listening: rows of the day held by the executors. */
+        long cachedBlocks() {
+            return cachedBlocks.get();
+        }
 
         @Override
         public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
