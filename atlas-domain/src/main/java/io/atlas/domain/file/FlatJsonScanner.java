@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class FlatJsonScanner {
     private static final int MAX_NUMBER_LENGTH = 1000;
+    private static final long QUOTES = Swar.broadcast('"');
+    private static final long BACKSLASHES = Swar.broadcast('\\');
     private static final byte[][] NAMES = new byte[SourceField.values().length][];
     /** The fields JSON records carry, once (values() copies its array at every call). */
     private static final SourceField[] JSON_FIELDS = java.util.Arrays.stream(SourceField.values())
@@ -154,6 +156,14 @@ final class FlatJsonScanner {
 
     /** Skips to just after the closing quote of a string without escapes or control characters. */
     private boolean skipSimpleString() {
+        // 8 bytes at a time while none of them is a quote, a backslash or a control character.
+        while (i + Long.BYTES <= end) {
+            long word = Swar.load(b, i);
+            if (Swar.hasByte(word, QUOTES) || Swar.hasByte(word, BACKSLASHES) || Swar.hasControl(word)) {
+                break;
+            }
+            i += Long.BYTES;
+        }
         while (i < end) {
             byte c = b[i++];
             if (c == '"') {
