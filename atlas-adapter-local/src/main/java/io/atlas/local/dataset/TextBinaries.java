@@ -11,7 +11,9 @@ import org.apache.parquet.io.api.Binary;
  * encoded as before and replaces the slot's; long texts are never kept. Not thread-safe.
  */
 final class TextBinaries {
-    private static final int SLOTS = 4096;
+    private static final int SLOT_BITS = 15;
+    /** Room for a day's addresses and endpoints of a few thousand each (columns share the cache). */
+    private static final int SLOTS = 1 << SLOT_BITS;
     private static final int MAX_KEPT_LENGTH = 256;
 
     private final String[] texts = new String[SLOTS];
@@ -22,7 +24,7 @@ final class TextBinaries {
             return encode(text);
         }
         int hash = text.hashCode();
-        int slot = (hash ^ (hash >>> 12)) & (SLOTS - 1);
+        int slot = (hash * 0x9e3779b9) >>> (Integer.SIZE - SLOT_BITS);
         String kept = texts[slot];
         if (kept == text || text.equals(kept)) {
             return binaries[slot];

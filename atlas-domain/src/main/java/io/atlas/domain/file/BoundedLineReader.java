@@ -10,6 +10,7 @@ import java.io.InputStream;
  */
 final class BoundedLineReader {
     private static final int INITIAL_BUFFER = 64 * 1024;
+    private static final long NEWLINES = Swar.broadcast('\n');
 
     private final InputStream in;
     private final int maxLineBytes;
@@ -116,7 +117,11 @@ final class BoundedLineReader {
 
     private int indexOfNewline(int from, int to) {
         byte[] b = buffer;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        while (i + Long.BYTES <= to && !Swar.hasByte(Swar.load(b, i), NEWLINES)) {
+            i += Long.BYTES;
+        }
+        for (; i < to; i++) {
             if (b[i] == '\n') {
                 return i;
             }

@@ -4,6 +4,7 @@ import io.atlas.domain.record.SourceField;
 import io.atlas.domain.record.SourceFields;
 import io.atlas.domain.record.ValueKind;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fast path of {@link JsonObjectReader} for the shape nearly every log line has: one flat JSON object whose
@@ -11,10 +12,18 @@ import java.nio.charset.StandardCharsets;
  * exactly as Jackson would (same fields, kinds and texts; the last duplicate wins) or declines, and then Jackson
  * reads the line: anything unusual (escapes, nested values, odd numbers, syntax errors) is Jackson's to judge.
  * {@code FlatJsonScannerTest} checks the agreement on generated lines. Bytes must be valid UTF-8.
+ *
+ * <p>Not thread-safe; text values come through the reading thread's {@link TextCache}.
  */
 final class FlatJsonScanner {
     private static final int MAX_NUMBER_LENGTH = 1000;
+    private static final long QUOTES = Swar.broadcast('"');
+    private static final long BACKSLASHES = Swar.broadcast('\\');
     private static final byte[][] NAMES = new byte[SourceField.values().length][];
+    /** The fields JSON records carry, once (values() copies its array at every call). */
+    private static final SourceField[] JSON_FIELDS = java.util.Arrays.stream(SourceField.values())
+            .filter(SourceField::inJson)
+            .toArray(SourceField[]::new);
 
     static {
         for (SourceField field : SourceField.values()) {
@@ -25,12 +34,15 @@ final class FlatJsonScanner {
     private byte[] b;
     private int i;
     private int end;
+    /** The reading thread's cache, taken at each {@link #read} (a reader may move between threads). */
+    private @Nullable TextCache cache;
 
     /** Reads the object into {@code out} and returns true, or returns false (declined; {@code out} is undefined). */
     boolean read(byte[] bytes, int offset, int length, SourceFields out) {
         b = bytes;
         i = offset;
         end = offset + length;
+        cache = null;
         out.clear();
         skipWhitespace();
         if (i >= end || b[i] != '{') {
@@ -68,7 +80,7 @@ final class FlatJsonScanner {
                     return false;
                 }
                 if (field != null) {
-                    out.set(field, ValueKind.TEXT, new String(b, valueStart, i - 1 - valueStart, StandardCharsets.UTF_8));
+                    out.set(field, ValueKind.TEXT, text(field, valueStart, i - 1 - valueStart));
                 }
             } else if (c == '-' || (c >= '0' && c <= '9')) {
                 int numberStart = i;
@@ -77,8 +89,7 @@ final class FlatJsonScanner {
                     return false;
                 }
                 if (field != null) {
-                    out.set(field, kind == 0 ? ValueKind.INTEGER : ValueKind.DECIMAL,
-                            new String(b, numberStart, i - numberStart, StandardCharsets.US_ASCII));
+                    out.set(field, kind == 0 ? ValueKind.INTEGER : ValueKind.DECIMAL, text(field, numberStart, i - numberStart));
                 }
             } else if (literal("true")) {
                 if (field != null) {
@@ -112,6 +123,22 @@ final class FlatJsonScanner {
         }
     }
 
+    /**
+     * A value's text: through the thread's {@link TextCache}, except the timestamps, which nearly never repeat (a
+     * lookup would only cost).
+     */
+    private String text(SourceField field, int start, int length) {
+        if (field == SourceField.TIMESTAMP || field == SourceField.ERROR_TIME) {
+            return new String(b, start, length, StandardCharsets.UTF_8);
+        }
+        TextCache values = cache;
+        if (values == null) {
+            values = TextCache.forThisThread();
+            cache = values;
+        }
+        return values.text(b, start, length);
+    }
+
     private boolean atEnd() {
         skipWhitespace();
         return i == end;
@@ -129,6 +156,14 @@ final class FlatJsonScanner {
 
     /** Skips to just after the closing quote of a string without escapes or control characters. */
     private boolean skipSimpleString() {
+        // 8 bytes at a time while none of them is a quote, a backslash or a control character.
+        while (i + Long.BYTES <= end) {
+            long word = Swar.load(b, i);
+            if (Swar.hasByte(word, QUOTES) || Swar.hasByte(word, BACKSLASHES) || Swar.hasControl(word)) {
+                break;
+            }
+            i += Long.BYTES;
+        }
         while (i < end) {
             byte c = b[i++];
             if (c == '"') {
@@ -219,9 +254,9 @@ final class FlatJsonScanner {
     }
 
     private SourceField field(int start, int length) {
-        for (SourceField field : SourceField.values()) {
+        for (SourceField field : JSON_FIELDS) {
             byte[] name = NAMES[field.ordinal()];
-            if (name.length == length && field.inJson() && equal(name, start)) {
+            if (name.length == length && equal(name, start)) {
                 return field;
             }
         }

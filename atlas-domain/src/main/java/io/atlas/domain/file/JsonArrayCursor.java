@@ -104,6 +104,11 @@ final class JsonArrayCursor extends CurrentRecord {
                 } else if (c == '"') {
                     inString = false;
                     complete = depth == 0;
+                } else {
+                    // A plain byte of a string: it and the plain bytes after it in the buffer change no state.
+                    append(c);
+                    appendStringRun();
+                    continue;
                 }
             } else if (isWhitespace(c)) {
                 if (leading) {
@@ -132,6 +137,36 @@ final class JsonArrayCursor extends CurrentRecord {
             leading = false;
             append(c);
         }
+    }
+
+    /** Appends the buffered bytes up to the next quote or backslash (or the buffer's end) at once. */
+    private void appendStringRun() {
+        int from = position;
+        int to = from;
+        while (to < limit) {
+            byte b = buffer[to];
+            if (b == '"' || b == '\\') {
+                break;
+            }
+            to++;
+        }
+        int length = to - from;
+        position = to;
+        if (oversized || elementFullLength + length > limits.maxRecordBytes()) {
+            for (int i = from; i < to; i++) {
+                append(buffer[i] & 0xff); // the byte-wise path keeps the oversized element's prefix
+            }
+            return;
+        }
+        elementFullLength += length;
+        if (elementLength + length > element.length) {
+            byte[] grown = new byte[(int) Math.min(Math.max(element.length * 2L, elementLength + (long) length),
+                    limits.maxRecordBytes())];
+            System.arraycopy(element, 0, grown, 0, elementLength);
+            element = grown;
+        }
+        System.arraycopy(buffer, from, element, elementLength, length);
+        elementLength += length;
     }
 
     private void append(int c) {

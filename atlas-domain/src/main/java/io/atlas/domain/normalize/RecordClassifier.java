@@ -34,11 +34,15 @@ final class RecordClassifier {
 
     private final RecordValidator validator;
     private final LocalDate processDate;
+    /** {@code processDate} as an epoch day: records are compared by their day number, not a LocalDate each. */
+    private final long processDay;
     private @Nullable LocalDate earliest;
+    private long earliestDay;
 
     RecordClassifier(RecordValidator validator, LocalDate processDate) {
         this.validator = validator;
         this.processDate = processDate;
+        this.processDay = processDate.toEpochDay();
     }
 
     /** Classifies the cursor's current record; {@code index} is its record_index within the file. */
@@ -54,11 +58,12 @@ final class RecordClassifier {
                     invalid.detail(), cursor.rawText()), true);
         }
         TimestampCheck.Valid valid = (TimestampCheck.Valid) time;
-        LocalDate day = valid.utcDay();
-        if (earliest == null || day.isBefore(earliest)) {
-            earliest = day;
+        long day = valid.utcEpochDay();
+        if (earliest == null || day < earliestDay) {
+            earliest = LocalDate.ofEpochDay(day);
+            earliestDay = day;
         }
-        if (!day.equals(processDate)) {
+        if (day != processDay) {
             return OTHER_DAY;
         }
         RecordOutcome outcome = validator.validate(cursor.fields(), valid, format, sourceFile);

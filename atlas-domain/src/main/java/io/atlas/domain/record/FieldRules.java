@@ -97,9 +97,18 @@ public final class FieldRules {
         return kind == null || kind == ValueKind.NULL || (kind == ValueKind.TEXT && isBlank(text));
     }
 
-    /** {@code request_type}: trimmed and upper-cased (locale-independent). */
+    /**
+     * {@code request_type}: trimmed and upper-cased (locale-independent). A value of ASCII capitals only (nearly
+     * every method) is already canonical and returned as it is, without the case mapping's per-character lookups.
+     */
     public static String canonicalRequestType(String value) {
-        return value.strip().toUpperCase(Locale.ROOT);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return value.strip().toUpperCase(Locale.ROOT);
+            }
+        }
+        return value;
     }
 
     static boolean isBlank(@Nullable String text) {

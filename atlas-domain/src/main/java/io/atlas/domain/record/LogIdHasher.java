@@ -4,7 +4,6 @@ import io.atlas.domain.lake.LogType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,12 +14,19 @@ import org.jspecify.annotations.Nullable;
  * a 0x01 tag, its UTF-8 length (4 bytes, big-endian) and its bytes; a null as a single 0x00 tag, so no two
  * different contents share an encoding.
  *
+ * <p>The encoding is gathered in one reused buffer and digested at once; ASCII text is copied there character by
+ * character instead of through a new byte array per string ({@code String.getBytes} remains for other text, so
+ * every string, unpaired surrogates included, hashes the bytes it always did).
+ *
  * <p>Not thread-safe: one instance per thread.
  */
 public final class LogIdHasher {
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private final MessageDigest digest;
-    private final byte[] scratch = new byte[8];
+    /** The record's encoding so far: {@code length} bytes. */
+    private byte[] buffer = new byte[512];
+    private int length;
+    private final byte[] hex = new byte[64];
 
     public LogIdHasher() {
         try {
@@ -40,7 +46,7 @@ public final class LogIdHasher {
             @Nullable String endpoint,
             @Nullable String message,
             String appName) {
-        digest.reset();
+        length = 0;
         string(logType.partitionValue());
         longValue(epochMillis);
         string(ipAddress);
@@ -50,32 +56,70 @@ public final class LogIdHasher {
         string(endpoint);
         string(message);
         string(appName);
-        return HEX.formatHex(digest.digest());
+        digest.reset();
+        digest.update(buffer, 0, length);
+        byte[] sha = digest.digest();
+        for (int i = 0; i < sha.length; i++) {
+            hex[2 * i] = HEX_DIGITS[(sha[i] >>> 4) & 0xf];
+            hex[2 * i + 1] = HEX_DIGITS[sha[i] & 0xf];
+        }
+        return new String(hex, StandardCharsets.US_ASCII);
     }
 
     private void string(@Nullable String value) {
         if (value == null) {
-            digest.update((byte) 0);
+            reserve(1);
+            buffer[length++] = 0;
             return;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        digest.update((byte) 1);
-        intValue(bytes.length);
-        digest.update(bytes);
+        int chars = value.length();
+        reserve(5 + chars);
+        int at = length + 5;
+        for (int i = 0; i < chars; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                bytes(value.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            buffer[at + i] = (byte) c;
+        }
+        buffer[length] = 1;
+        putInt(length + 1, chars);
+        length += 5 + chars;
+    }
+
+    private void bytes(byte[] utf8) {
+        reserve(5 + utf8.length);
+        buffer[length] = 1;
+        putInt(length + 1, utf8.length);
+        System.arraycopy(utf8, 0, buffer, length + 5, utf8.length);
+        length += 5 + utf8.length;
     }
 
     private void intValue(int value) {
-        scratch[0] = (byte) (value >>> 24);
-        scratch[1] = (byte) (value >>> 16);
-        scratch[2] = (byte) (value >>> 8);
-        scratch[3] = (byte) value;
-        digest.update(scratch, 0, 4);
+        reserve(4);
+        putInt(length, value);
+        length += 4;
+    }
+
+    private void putInt(int at, int value) {
+        buffer[at] = (byte) (value >>> 24);
+        buffer[at + 1] = (byte) (value >>> 16);
+        buffer[at + 2] = (byte) (value >>> 8);
+        buffer[at + 3] = (byte) value;
     }
 
     private void longValue(long value) {
+        reserve(8);
         for (int i = 7; i >= 0; i--) {
-            scratch[7 - i] = (byte) (value >>> (i * 8));
+            buffer[length + 7 - i] = (byte) (value >>> (i * 8));
         }
-        digest.update(scratch, 0, 8);
+        length += 8;
+    }
+
+    private void reserve(int more) {
+        if (length + more > buffer.length) {
+            buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+        }
     }
 }

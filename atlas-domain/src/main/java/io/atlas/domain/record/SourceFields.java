@@ -10,15 +10,25 @@ import org.jspecify.annotations.Nullable;
 public final class SourceFields {
     private final ValueKind[] kinds = new ValueKind[SourceField.count()];
     private final String[] texts = new String[SourceField.count()];
+    /** Bit {@code ordinal} set: that field was set since the last clear (readers clear several times per record). */
+    private long present;
 
     public void clear() {
-        java.util.Arrays.fill(kinds, null);
-        java.util.Arrays.fill(texts, null);
+        long set = present;
+        while (set != 0) {
+            int ordinal = Long.numberOfTrailingZeros(set);
+            kinds[ordinal] = null;
+            texts[ordinal] = null;
+            set &= set - 1;
+        }
+        present = 0;
     }
 
     public void set(SourceField field, ValueKind kind, String text) {
-        kinds[field.ordinal()] = kind;
-        texts[field.ordinal()] = text;
+        int ordinal = field.ordinal();
+        kinds[ordinal] = kind;
+        texts[ordinal] = text;
+        present |= 1L << ordinal;
     }
 
     public @Nullable ValueKind kind(SourceField field) {

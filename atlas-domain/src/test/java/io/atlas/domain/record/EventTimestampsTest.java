@@ -95,4 +95,20 @@ class EventTimestampsTest {
         assertThat(EventTimestamps.fastPathAccepts("2024-11-29T24:00:00Z")).isFalse();
         assertThat(EventTimestamps.fastPathAccepts("2024-11-29T23:16:50+01:00")).isFalse();
     }
+
+    @Property(tries = 2000)
+    void theUtcDayIsTheInstantsDateAtUtcAcrossTheYearsAllowed(
+            @ForAll @LongRange(min = -62_135_596_800_000L, max = 253_402_300_799_999L) long millis) {
+        TimestampCheck.Valid valid = new TimestampCheck.Valid(Instant.ofEpochMilli(millis));
+        LocalDate expected = LocalDate.ofInstant(valid.instant(), ZoneOffset.UTC);
+        assertThat(valid.utcDay()).isEqualTo(expected);
+        assertThat(valid.utcEpochDay()).isEqualTo(expected.toEpochDay());
+    }
+
+    @Test
+    void theUtcDayTurnsAtMidnightOnBothSidesOfTheEpoch() {
+        assertThat(new TimestampCheck.Valid(Instant.ofEpochMilli(-1)).utcDay()).isEqualTo(LocalDate.of(1969, 12, 31));
+        assertThat(new TimestampCheck.Valid(Instant.ofEpochMilli(0)).utcDay()).isEqualTo(LocalDate.of(1970, 1, 1));
+        assertThat(new TimestampCheck.Valid(Instant.parse("0001-01-01T00:00:00Z")).utcDay()).isEqualTo(LocalDate.of(1, 1, 1));
+    }
 }

@@ -1,0 +1,66 @@
+package io.atlas.domain.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.atlas.domain.lake.LogFormat;
+import io.atlas.domain.record.RejectReason;
+import io.atlas.domain.testing.Bytes;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Each element of a gzip'd JSON array is read as its exact bytes, whatever its strings hold (escapes, quotes,
+ * brackets, long runs that cross the read buffer), and one over the record limit keeps its first bytes.
+ */
+class JsonArrayElementsTest {
+    private static final int LIMIT = 2048;
+
+    @Provide
+    Arbitrary<List<String>> elements() {
+        Arbitrary<String> content = Arbitraries.oneOf(
+                Arbitraries.strings().withChars("ab ,:[]{}\u00e9").ofMaxLength(30),
+                Arbitraries.of("\\\"", "\\\\", "\\n", "\\u0041", "]", ",", "\\\\\\\""),
+                Arbitraries.strings().withChars("xyz").ofMinLength(500).ofMaxLength(3000));
+        Arbitrary<String> string = content.list().ofMaxSize(4).map(parts -> "\"" + String.join("", parts) + "\"");
+        Arbitrary<String> object = string.list().ofMaxSize(4).map(values -> {
+            StringBuilder out = new StringBuilder("{");
+            for (int i = 0; i < values.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append("\"k").append(i).append("\": ").append(values.get(i));
+            }
+            return out.append('}').toString();
+        });
+        return Arbitraries.oneOf(object, string, object.map(o -> "[" + o + "]")).list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    @Property(tries = 300)
+    void elementsAreReadAsTheirBytes(@ForAll("elements") List<String> elements, @ForAll boolean spaced) throws Exception {
+        String array = "[" + String.join(spaced ? " ,\n  " : ",", elements) + (spaced ? " \n]" : "]");
+        List<String> raw = new ArrayList<>();
+        List<RejectReason> reasons = new ArrayList<>();
+        try (RecordCursor cursor = RecordCursors.open(LogFormat.JSON_GZIP,
+                new ByteArrayInputStream(Bytes.gzip(array)), ReadLimits.DEFAULTS.withMaxRecordBytes(LIMIT))) {
+            while (cursor.next()) {
+                raw.add(cursor.rawText());
+                reasons.add(cursor.problem() == null ? null : cursor.problem().reason());
+            }
+        }
+        assertThat(raw).hasSameSizeAs(elements);
+        for (int i = 0; i < elements.size(); i++) {
+            byte[] bytes = elements.get(i).getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > LIMIT) {
+                assertThat(reasons.get(i)).isEqualTo(RejectReason.RECORD_TOO_LARGE);
+                assertThat(raw.get(i)).isEqualTo(Utf8.rawText(bytes, 0, LIMIT));
+            } else {
+                assertThat(raw.get(i)).isEqualTo(elements.get(i));
+                assertThat(reasons.get(i)).isNotEqualTo(RejectReason.RECORD_TOO_LARGE);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.atlas.domain.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** The cache gives the text of the bytes asked for, whatever was asked before; repeats share one instance. */
+class TextCacheTest {
+    @Provide
+    Arbitrary<List<String>> values() {
+        // Few distinct values, so they repeat and collide; lengths around the hashed ends and the kept limit.
+        Arbitrary<String> value = Arbitraries.oneOf(
+                Arbitraries.strings().withChars("ab.1").ofMaxLength(40),
+                Arbitraries.strings().withChars("x\u00e9\u20ac").ofMaxLength(10),
+                Arbitraries.of("\uD83C\uDF89", "a\uD83C\uDF89b", "\u00e9".repeat(64), "\u00e9".repeat(65)),
+                Arbitraries.strings().withChars("ab").ofMinLength(120).ofMaxLength(140));
+        return value.list().ofMinSize(1).ofMaxSize(8).flatMap(pool -> Arbitraries.of(pool).list().ofMaxSize(200));
+    }
+
+    @Property(tries = 500)
+    void givesTheTextOfTheBytes(@ForAll("values") List<String> values, @ForAll int seed) {
+        TextCache cache = new TextCache();
+        byte[] buffer = new byte[1024];
+        int shift = Math.floorMod(seed, 64);
+        for (String value : values) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(bytes, 0, buffer, shift, bytes.length);
+            buffer[shift + bytes.length] = '"'; // what follows a value must not matter
+            assertThat(cache.text(buffer, shift, bytes.length)).isEqualTo(value);
+            shift = (shift + 7) % 64;
+        }
+    }
+
+    @Test
+    void aRepeatedValueIsOneInstanceAndALongOneIsNeverKept() {
+        TextCache cache = new TextCache();
+        byte[] agent = "Mozilla/5.0 (X11; Linux x86_64)".getBytes(StandardCharsets.UTF_8);
+        assertThat(cache.text(agent, 0, agent.length)).isSameAs(cache.text(agent.clone(), 0, agent.length));
+        byte[] prefix = "Mozilla/5.0 (X11; Linux x86_64".getBytes(StandardCharsets.UTF_8);
+        assertThat(cache.text(prefix, 0, prefix.length)).isEqualTo("Mozilla/5.0 (X11; Linux x86_64");
+        byte[] longText = "a".repeat(TextCache.MAX_KEPT_BYTES + 1).getBytes(StandardCharsets.UTF_8);
+        assertThat(cache.text(longText, 0, longText.length)).isEqualTo("a".repeat(TextCache.MAX_KEPT_BYTES + 1))
+                .isNotSameAs(cache.text(longText, 0, longText.length));
+        assertThat(cache.text(agent, 0, 0)).isEmpty();
+    }
+
+    @Test
+    void eachThreadHasItsOwn() throws Exception {
+        TextCache mine = TextCache.forThisThread();
+        TextCache[] theirs = new TextCache[1];
+        Thread other = new Thread(() -> theirs[0] = TextCache.forThisThread());
+        other.start();
+        other.join();
+        assertThat(TextCache.forThisThread()).isSameAs(mine);
+        assertThat(theirs[0]).isNotNull().isNotSameAs(mine);
+    }
+}
