@@ -24,6 +24,14 @@ public final class ConcurrentLogIdSet {
         return LogIdSet.word(hex, offset);
     }
 
+    /**
+     * The 64 bits of the 16 hex characters at {@code offset}: an id's words are at its offsets 0, 16, 32 and 48
+     * (for {@link #add(long, long, long, long)}).
+     */
+    public static long word(byte[] hex, int offset) {
+        return LogIdSet.word(hex, offset);
+    }
+
     /** The stripe of an id whose {@link #firstWord} is {@code first}: 0 to 63. */
     static int stripeOf(long first) {
         return (int) (first >>> 58);
@@ -39,6 +47,14 @@ public final class ConcurrentLogIdSet {
         LogIdSet stripe = stripes[stripeOf(first)];
         synchronized (stripe) {
             return stripe.add(first, hex, offset);
+        }
+    }
+
+    /** Adds an id given as its four {@link #word words}; true when it was not there yet. */
+    public boolean add(long a, long b, long c, long d) {
+        LogIdSet stripe = stripes[stripeOf(a)];
+        synchronized (stripe) {
+            return stripe.add(a, b, c, d);
         }
     }
 

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #ipsOverflowed()} says so and the caller counts them in more shares ({@link #result(LocalDate, long, long)}).
  */
 public final class DistinctEvents {
+    /** The address of an event whose address was counted when its row was first read (the accumulator ignores it). */
+    private static final String ADDRESS_COUNTED_APART = "";
+
     private final ConcurrentLogIdSet ids;
     private final int passes;
     private final int pass;
@@ -56,13 +59,28 @@ public final class DistinctEvents {
      *     {@link #ipsOverflowed()})
      */
     public DistinctEvents(ConcurrentLogIdSet ids, int passes, int pass, long ipBudgetBytes) {
+        this(ids, passes, pass, new IpShare(passes, pass, ipBudgetBytes));
+    }
+
+    /**
+     * A scanner for pass {@code pass} of {@code passes} (as {@link #DistinctEvents(ConcurrentLogIdSet, int, int, long)})
+     * whose addresses are counted in {@code ips}, whatever share of them that holds: a caller that reads every row
+     * once in its first pass and hands the later passes their rows without addresses gives the first pass an
+     * {@code IpShare} of every address and the later ones an empty one.
+     */
+    public DistinctEvents(ConcurrentLogIdSet ids, int passes, int pass, IpShare ips) {
         if (passes < 1 || passes > ConcurrentLogIdSet.STRIPES || Integer.bitCount(passes) != 1 || pass < 0 || pass >= passes) {
             throw new IllegalArgumentException("Invalid pass " + pass + " of " + passes);
         }
         this.ids = ids;
         this.passes = passes;
         this.pass = pass;
-        this.ips = new IpShare(passes, pass, ipBudgetBytes);
+        this.ips = ips;
+    }
+
+    /** The pass, of {@code passes}, whose share holds the id whose first {@link ConcurrentLogIdSet#word} is {@code first}. */
+    public static int passOf(long first, int passes) {
+        return ConcurrentLogIdSet.stripeOf(first) % passes;
     }
 
     /** Passes (a power of two, at most 64) so that the ids of {@code rows} rows fit in {@code memoryBytes}. */
@@ -89,6 +107,29 @@ public final class DistinctEvents {
         if (isNew(logId, offset)) {
             accumulator.addDistinctEventCountingIpApart(new EventFacts(logType, statusCode, ipAddress, device, requestType, appName), 1);
         }
+    }
+
+    /**
+     * Adds a row of this pass given by its id's four {@link ConcurrentLogIdSet#word words} and its columns but the
+     * address, which a scanner that read the row before (and set it aside for this pass) counted with
+     * {@link #addAddress}.
+     */
+    public void add(LogType logType, long a, long b, long c, long d, int statusCode, @Nullable String device,
+            String requestType, String appName) {
+        if (passes > 1 && passOf(a, passes) != pass) {
+            throw new IllegalArgumentException("A row of pass " + passOf(a, passes) + " given to pass " + pass);
+        }
+        if (ids.add(a, b, c, d)) {
+            accumulator.addDistinctEventCountingIpApart(
+                    new EventFacts(logType, statusCode, ADDRESS_COUNTED_APART, device, requestType, appName), 1);
+        } else {
+            duplicates++;
+        }
+    }
+
+    /** Counts the address of a row that another pass adds (see {@link #add(LogType, long, long, long, long, int, String, String, String)}). */
+    public void addAddress(String ipAddress) {
+        ips.add(ipAddress);
     }
 
     /** Whether the id is this pass's and seen for the first time; counts it as a duplicate when it is this pass's and seen. */

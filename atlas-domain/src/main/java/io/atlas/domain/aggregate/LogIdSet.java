@@ -6,17 +6,15 @@ import java.nio.ByteOrder;
 
 /**
  * The set of distinct {@code log_id}s of a day, exact and compact: each id (SHA-256, 64 hex characters) is stored as
- * its 32 bytes in four {@code long}s of one open-addressing table, about 43 bytes per id at the maximum load. The ids'
- * own bits are uniform, so their first word is the hash.
+ * its 32 bytes in four {@code long}s of one open-addressing table ({@link OpenLongTuples}), about 43 bytes per id at
+ * the maximum load. The ids' own bits are uniform, so their first word is the hash.
  */
-final class LogIdSet {
+final class LogIdSet extends OpenLongTuples {
+    private static final long serialVersionUID = 1L;
     private static final double MAX_LOAD = 0.75;
-    private long[] slots = new long[4 * 1024];
-    private boolean[] used = new boolean[1024];
-    private int size;
 
-    public int size() {
-        return size;
+    LogIdSet() {
+        super(4, 1024, MAX_LOAD);
     }
 
     /** Adds an id given as 64 hex characters at {@code offset}; true when it was not there yet. */
@@ -26,13 +24,25 @@ final class LogIdSet {
 
     /** {@link #add(byte[], int)} for a caller that decoded the id's first word already. */
     boolean add(long a, byte[] hex, int offset) {
-        long b = word(hex, offset + 16);
-        long c = word(hex, offset + 32);
-        long d = word(hex, offset + 48);
-        if (size + 1 > used.length * MAX_LOAD) {
-            grow();
+        return add(a, word(hex, offset + 16), word(hex, offset + 32), word(hex, offset + 48));
+    }
+
+    /** Adds an id given as its four words (its 32 bytes, big-endian); true when it was not there yet. */
+    boolean add(long a, long b, long c, long d) {
+        if ((a | b | c | d) == 0) {
+            if (hasZero) {
+                return false;
+            }
+            hasZero = true;
+            size++;
+            return true;
         }
-        return insert(a, b, c, d);
+        growIfFull();
+        if (insert(slots, a, b, c, d)) {
+            size++;
+            return true;
+        }
+        return false;
     }
 
     /** Adds an id given as text. */
@@ -40,38 +50,33 @@ final class LogIdSet {
         return add(hex.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
     }
 
-    private boolean insert(long a, long b, long c, long d) {
-        int mask = used.length - 1;
+    /** Probes for a non-zero id; true when it was put in an empty slot, false when it was there. */
+    private static boolean insert(long[] slots, long a, long b, long c, long d) {
+        int mask = (slots.length >>> 2) - 1;
         int slot = (int) (a ^ (a >>> 29)) & mask;
-        while (used[slot]) {
-            int base = slot * 4;
-            if (slots[base] == a && slots[base + 1] == b && slots[base + 2] == c && slots[base + 3] == d) {
+        while (true) {
+            int base = slot << 2;
+            long x = slots[base];
+            long y = slots[base + 1];
+            long z = slots[base + 2];
+            long w = slots[base + 3];
+            if (x == a && y == b && z == c && w == d) {
                 return false;
+            }
+            if ((x | y | z | w) == 0) {
+                slots[base] = a;
+                slots[base + 1] = b;
+                slots[base + 2] = c;
+                slots[base + 3] = d;
+                return true;
             }
             slot = (slot + 1) & mask;
         }
-        used[slot] = true;
-        int base = slot * 4;
-        slots[base] = a;
-        slots[base + 1] = b;
-        slots[base + 2] = c;
-        slots[base + 3] = d;
-        size++;
-        return true;
     }
 
-    private void grow() {
-        long[] oldSlots = slots;
-        boolean[] oldUsed = used;
-        slots = new long[oldSlots.length * 2];
-        used = new boolean[oldUsed.length * 2];
-        size = 0;
-        for (int i = 0; i < oldUsed.length; i++) {
-            if (oldUsed[i]) {
-                int base = i * 4;
-                insert(oldSlots[base], oldSlots[base + 1], oldSlots[base + 2], oldSlots[base + 3]);
-            }
-        }
+    @Override
+    void place(long[] from, int base) {
+        insert(slots, from[base], from[base + 1], from[base + 2], from[base + 3]);
     }
 
     private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);

@@ -1,63 +1,65 @@
 package io.atlas.domain.aggregate;
 
-import java.io.Serializable;
-
-/** An exact set of 128-bit values (two {@code long}s each) in one open-addressing table: 32 to 64 bytes per value. */
-final class LongPairSet implements Serializable {
-    private static final long serialVersionUID = 1L;
+/**
+ * An exact set of 128-bit values (two {@code long}s each) in one open-addressing table ({@link OpenLongTuples}): 32
+ * to 64 bytes per value.
+ */
+final class LongPairSet extends OpenLongTuples {
+    private static final long serialVersionUID = 2L;
     private static final double MAX_LOAD = 0.5;
 
-    private long[] slots = new long[2 * 16];
-    private boolean[] used = new boolean[16];
-    private int size;
-
-    int size() {
-        return size;
-    }
-
-    long estimatedBytes() {
-        return slots.length * 8L + used.length;
+    LongPairSet() {
+        super(2, 16, MAX_LOAD);
     }
 
     boolean add(long high, long low) {
-        if (size + 1 > used.length * MAX_LOAD) {
-            grow();
-        }
-        int mask = used.length - 1;
-        long hash = (high * 0x9E3779B97F4A7C15L) ^ low;
-        int mixed = (int) (hash ^ (hash >>> 32)) * 0x85EBCA6B;
-        int slot = (mixed ^ (mixed >>> 15)) & mask;
-        while (used[slot]) {
-            if (slots[2 * slot] == high && slots[2 * slot + 1] == low) {
+        if ((high | low) == 0) {
+            if (hasZero) {
                 return false;
             }
-            slot = (slot + 1) & mask;
+            hasZero = true;
+            size++;
+            return true;
         }
-        used[slot] = true;
-        slots[2 * slot] = high;
-        slots[2 * slot + 1] = low;
-        size++;
-        return true;
+        growIfFull();
+        if (insert(slots, high, low)) {
+            size++;
+            return true;
+        }
+        return false;
     }
 
     void addAll(LongPairSet other) {
-        for (int i = 0; i < other.used.length; i++) {
-            if (other.used[i]) {
-                add(other.slots[2 * i], other.slots[2 * i + 1]);
-            }
+        if (other.hasZero) {
+            add(0, 0);
         }
+        long[] from = other.slots;
+        other.forEachSlot(base -> add(from[base], from[base + 1]));
     }
 
-    private void grow() {
-        long[] oldSlots = slots;
-        boolean[] oldUsed = used;
-        slots = new long[oldSlots.length * 2];
-        used = new boolean[oldUsed.length * 2];
-        size = 0;
-        for (int i = 0; i < oldUsed.length; i++) {
-            if (oldUsed[i]) {
-                add(oldSlots[2 * i], oldSlots[2 * i + 1]);
+    @Override
+    void place(long[] from, int base) {
+        insert(slots, from[base], from[base + 1]);
+    }
+
+    /** Probes for a non-zero value; true when it was put in an empty slot, false when it was there. */
+    private static boolean insert(long[] slots, long high, long low) {
+        int mask = (slots.length >>> 1) - 1;
+        long hash = (high * 0x9E3779B97F4A7C15L) ^ low;
+        int mixed = (int) (hash ^ (hash >>> 32)) * 0x85EBCA6B;
+        int slot = (mixed ^ (mixed >>> 15)) & mask;
+        while (true) {
+            long h = slots[2 * slot];
+            long l = slots[2 * slot + 1];
+            if (h == high && l == low) {
+                return false;
             }
+            if ((h | l) == 0) {
+                slots[2 * slot] = high;
+                slots[2 * slot + 1] = low;
+                return true;
+            }
+            slot = (slot + 1) & mask;
         }
     }
 }

@@ -26,6 +26,45 @@ class LogIdSetTest {
         assertThat(ids.size()).isEqualTo(reference.size());
     }
 
+    /** The all-zero tuple marks an empty slot, so ids made of zero words (and the zero id itself) must still count. */
+    @Property(tries = 100)
+    void idsWithZeroWordsAgreeWithAHashSetAcrossGrowth(@ForAll @Size(max = 4000) List<@IntRange(min = 0, max = 3000) Integer> events) {
+        LogIdSet ids = new LogIdSet();
+        Set<String> reference = new HashSet<>();
+        String zero = "0".repeat(16);
+        for (int event : events) {
+            String word = String.format("%016x", (long) event);
+            String id = switch (event % 4) {
+                case 0 -> zero.repeat(4);
+                case 1 -> zero + word + zero + zero;
+                case 2 -> word + zero + zero + zero;
+                default -> zero + zero + zero + word;
+            };
+            assertThat(ids.add(id)).as(id).isEqualTo(reference.add(id));
+        }
+        assertThat(ids.size()).isEqualTo(reference.size());
+    }
+
+    @Property(tries = 100)
+    void pairsWithZeroHalvesAgreeWithAHashSetAcrossGrowthAndMerge(@ForAll @Size(max = 3000) List<@IntRange(min = -1000, max = 1000) Integer> values) {
+        LongPairSet pairs = new LongPairSet();
+        LongPairSet other = new LongPairSet();
+        Set<List<Long>> reference = new HashSet<>();
+        for (int v : values) {
+            long high = v % 3 == 0 ? 0 : v;
+            long low = v % 2 == 0 ? 0 : -v;
+            assertThat(pairs.add(high, low)).isEqualTo(reference.add(List.of(high, low)));
+            other.add(low, high);
+        }
+        assertThat(pairs.size()).isEqualTo(reference.size());
+        other.forEachSlot(base -> reference.add(List.of(other.slots[base], other.slots[base + 1])));
+        if (other.hasZero) {
+            reference.add(List.of(0L, 0L));
+        }
+        pairs.addAll(other);
+        assertThat(pairs.size()).isEqualTo(reference.size());
+    }
+
     @org.junit.jupiter.api.Test
     void upperAndLowerCaseHexAreOneIdAndOtherCharactersAreRefused() {
         LogIdSet ids = new LogIdSet();

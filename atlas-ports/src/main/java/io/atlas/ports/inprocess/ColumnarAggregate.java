@@ -8,6 +8,9 @@ import io.atlas.domain.lake.LogType;
 import io.atlas.ports.ErrorCategory;
 import io.atlas.ports.dataset.EventScan;
 import io.atlas.ports.engine.EngineException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +18,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The columnar aggregate of one day within a memory budget: the day's files scanned by {@code threads} workers
  * (each pulling files from one queue and keeping one {@link DistinctEvents}, so memory grows with the threads, not
- * the files), in as many passes over a share of the {@code log_id}s as keep the id sets within half the budget. The
- * other half is for the addresses of {@code unique_ips} (never less than {@link #MIN_IP_BYTES_PER_WORKER} a
- * worker), counted in the same passes by {@link IpShare}; when a share outgrows its part, the addresses alone are
- * counted again in twice as many shares until each fits.
+ * the files), in as many passes over a share of the {@code log_id}s as keep the id sets within half the budget: the
+ * first pass reads every file once and sets the other passes' rows aside on disk, so each later pass reads only its
+ * own rows. The other half of the budget is for the addresses of {@code unique_ips} (never less than
+ * {@link #MIN_IP_BYTES_PER_WORKER} a worker), all counted in the first pass by {@link IpShare}; when they outgrow
+ * their part, the addresses alone are counted again in shares, twice as many each time, until each fits.
  */
 final class ColumnarAggregate {
     /** One file of a day's logs partition and its log type. */
@@ -71,21 +77,97 @@ final class ColumnarAggregate {
         long idBytes = memoryBytes / 2;
         long ipBytesPerWorker = Math.max(minIpBytesPerWorker, (memoryBytes - idBytes) / threads);
         int passes = DistinctEvents.aggregatePasses(rows, idBytes);
-        DistinctEvents day = new DistinctEvents();
-        for (int pass = 0; pass < passes; pass++) {
-            ConcurrentLogIdSet ids = new ConcurrentLogIdSet();
-            int share = pass;
-            List<DistinctEvents> workers = scan(parts, () -> new DistinctEvents(ids, passes, share, ipBytesPerWorker),
-                    (events, part) -> part.source().scan((id, offset, status, ip, device, type, app) ->
-                            events.add(part.logType(), id, offset, status, ip, device, type, app)));
-            DistinctEvents passResult = workers.get(0);
-            workers.subList(1, workers.size()).forEach(passResult::merge);
-            day.merge(passResult);
-        }
+        DistinctEvents day = passes == 1 ? onePass(parts, ipBytesPerWorker) : spilledPasses(parts, passes, ipBytesPerWorker);
         if (!day.ipsOverflowed()) {
             return day.result(date, rejectedRecords);
         }
-        return day.result(date, rejectedRecords, countIps(parts, date, passes * 2, ipBytesPerWorker));
+        return day.result(date, rejectedRecords, countIps(parts, date, Math.max(2, passes), ipBytesPerWorker));
+    }
+
+    /** Every id and address in memory at once: one read of every file. */
+    private DistinctEvents onePass(List<Part> parts, long ipBytesPerWorker) {
+        ConcurrentLogIdSet ids = new ConcurrentLogIdSet();
+        List<DistinctEvents> workers = scan(parts, () -> new DistinctEvents(ids, 1, 0, ipBytesPerWorker),
+                (events, part) -> part.source().scan((id, offset, status, ip, device, type, app) ->
+                        events.add(part.logType(), id, offset, status, ip, device, type, app)));
+        return merged(workers);
+    }
+
+    /**
+     * The ids in {@code passes} shares, reading every file once: the first pass keeps the rows of its share and
+     * counts every row's address (when they outgrow their budget, {@link #countIps} counts them again), and sets
+     * each other row aside in a temporary file of its pass ({@link RowSpill}); each later pass reads only its files.
+     * Time grows with the rows, not with rows times passes.
+     */
+    private DistinctEvents spilledPasses(List<Part> parts, int passes, long ipBytesPerWorker) {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("atlas-aggregate-");
+        } catch (IOException e) {
+            throw new EngineException(ErrorCategory.TRANSIENT, "Cannot create a temporary folder for the aggregate's "
+                    + passes + " passes: " + e.getMessage(), e);
+        }
+        List<RowSpill> spills = new ArrayList<>();
+        try {
+            ConcurrentLogIdSet firstIds = new ConcurrentLogIdSet();
+            AtomicInteger workerNumber = new AtomicInteger();
+            List<FirstPass> first = scan(parts, () -> {
+                RowSpill spill = new RowSpill(directory, workerNumber.getAndIncrement(), passes);
+                synchronized (spills) {
+                    spills.add(spill);
+                }
+                return new FirstPass(new DistinctEvents(firstIds, passes, 0, new IpShare(1, 0, ipBytesPerWorker)), spill);
+            }, (worker, part) -> part.source().scan(worker.visitor(part.logType(), passes)));
+            spills.forEach(RowSpill::close);
+            DistinctEvents day = merged(first.stream().map(FirstPass::events).toList());
+            for (int pass = 1; pass < passes; pass++) {
+                int share = pass;
+                List<Path> files = spills.stream().flatMap(spill -> spill.files(share).stream()).toList();
+                ConcurrentLogIdSet ids = new ConcurrentLogIdSet();
+                day.merge(merged(scan(files, () -> new DistinctEvents(ids, passes, share, new IpShare()), (events, file) -> {
+                    RowSpill.read(file, events);
+                    delete(file);
+                })));
+            }
+            return day;
+        } finally {
+            spills.forEach(RowSpill::close);
+            try (Stream<Path> left = Files.list(directory)) {
+                left.forEach(ColumnarAggregate::delete);
+            } catch (IOException e) {
+                // nothing was left, or the folder is gone: the temporary folder is the system's to clean
+            }
+            delete(directory);
+        }
+    }
+
+    /** A worker of the first of several passes: its scanner and its rows set aside for the later passes. */
+    private record FirstPass(DistinctEvents events, RowSpill spill) {
+        EventScan.Visitor visitor(LogType logType, int passes) {
+            return (id, offset, status, ip, device, type, app) -> {
+                int pass = DistinctEvents.passOf(ConcurrentLogIdSet.word(id, offset), passes);
+                if (pass == 0) {
+                    events.add(logType, id, offset, status, ip, device, type, app);
+                } else {
+                    events.addAddress(ip);
+                    spill.write(pass, logType, id, offset, status, device, type, app);
+                }
+            };
+        }
+    }
+
+    private static DistinctEvents merged(List<DistinctEvents> workers) {
+        DistinctEvents result = workers.get(0);
+        workers.subList(1, workers.size()).forEach(result::merge);
+        return result;
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temporary file the system cleans up
+        }
     }
 
     /** The day's distinct addresses counted alone, in {@code shares} or more shares. */
@@ -121,7 +203,7 @@ final class ColumnarAggregate {
     }
 
     /** Scans every part once, on up to {@code threads} workers; returns the workers' states (at least one). */
-    private <W> List<W> scan(List<Part> parts, Supplier<W> newWorker, BiConsumer<W, Part> scanPart) {
+    private <P, W> List<W> scan(List<P> parts, Supplier<W> newWorker, BiConsumer<W, P> scanPart) {
         List<W> done = new ArrayList<>();
         ExecutorService workers = pool;
         if (workers == null) {
@@ -130,12 +212,12 @@ final class ColumnarAggregate {
             done.add(worker);
             return done;
         }
-        ConcurrentLinkedQueue<Part> queue = new ConcurrentLinkedQueue<>(parts);
+        ConcurrentLinkedQueue<P> queue = new ConcurrentLinkedQueue<>(parts);
         List<Future<W>> results = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             results.add(workers.submit(() -> {
                 W worker = newWorker.get();
-                for (Part part = queue.poll(); part != null; part = queue.poll()) {
+                for (P part = queue.poll(); part != null; part = queue.poll()) {
                     scanPart.accept(worker, part);
                 }
                 return worker;

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.atlas.domain.aggregate.DailyActivity;
+import io.atlas.domain.aggregate.DailyActivityAccumulator;
 import io.atlas.domain.aggregate.DistinctEvents;
+import io.atlas.domain.lake.LogFormat;
+import io.atlas.domain.record.CanonicalRecord;
 import io.atlas.domain.lake.LogType;
 import io.atlas.domain.record.LogIdHasher;
 import io.atlas.ports.dataset.EventScan;
 import io.atlas.ports.engine.EngineException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,7 +51,7 @@ class ColumnarAggregateTest {
                 Arbitraries.integers().between(0, 40).map(n -> "2001:db8::" + Integer.toHexString(n)),
                 Arbitraries.of("0:0:0:0:0:0:0:1", "::1", "01.0.0.1", "1.0.0.1", "unknown", "", "1.0.0.1 ", "::FFFF:1.2.3.4"),
                 Arbitraries.strings().ofMaxLength(6));
-        return Combinators.combine(Arbitraries.integers().between(0, 300), ip, Arbitraries.of("Chrome", "curl", "Safari"),
+        return Combinators.combine(Arbitraries.integers().between(0, 300), ip, Arbitraries.of("Chrome", "curl", "Safari").injectNull(0.2),
                 Arbitraries.of("GET", "POST")).as(ColumnarAggregateTest::row);
     }
 
@@ -81,6 +85,66 @@ class ColumnarAggregateTest {
     Arbitrary<Long> budgets() {
         // From far too small for one pass of ids or addresses (many passes, addresses counted apart) to plenty.
         return Arbitraries.of(12_000L, 40_000L, 200_000L, 5_000_000L, Long.MAX_VALUE / 4);
+    }
+
+    /** Against the plainest aggregate there is: every row in a map by log_id ({@link DailyActivityAccumulator#aggregate}). */
+    @Property(tries = 40)
+    void aDayInManyPassesGivesTheRowOfTheInMemoryAggregate(@ForAll @Size(max = 2000) List<@From("row") Row> day,
+            @ForAll @IntRange(min = 1, max = 6) int files, @ForAll @IntRange(min = 1, max = 3) int threads,
+            @ForAll("passBudgets") long memoryBytes, @ForAll long seed) {
+        List<List<Row>> byFile = new ArrayList<>();
+        for (int f = 0; f < files; f++) {
+            byFile.add(new ArrayList<>());
+        }
+        Random random = new Random(seed);
+        day.forEach(row -> byFile.get(random.nextInt(files)).add(row));
+
+        DailyActivity row = new ColumnarAggregate(threads, memoryBytes, 1).aggregate(parts(byFile), day.size(), DAY, 4);
+
+        List<CanonicalRecord> records = day.stream().map(r -> new CanonicalRecord(r.id(), Instant.EPOCH, r.ip(),
+                r.device(), r.requestType(), r.status(), null, null, r.app(), r.type(), LogFormat.NDJSON, "f")).toList();
+        assertThat(row).isEqualTo(DailyActivityAccumulator.aggregate(DAY, records, 4));
+    }
+
+    @Provide
+    Arbitrary<Long> passBudgets() {
+        // 2 to 64 passes of ids for up to 2,000 rows, with room for their addresses in the first pass or not.
+        return Arbitraries.of(3_000L, 8_000L, 30_000L, 100_000L, 2_000_000L);
+    }
+
+    @Test
+    void aDayInPassesReadsEveryFileOnceAndLeavesNoTemporaryFiles() throws Exception {
+        List<Row> day = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            int c = i % 4_000; // the last 2,000 rows repeat the first 2,000
+            day.add(row(c, c % 7 == 0 ? "2001:db8::" + Integer.toHexString(c % 300) : "10.0." + (c % 200) + ".1",
+                    c % 5 == 0 ? null : "Chrome", "GET"));
+        }
+        List<List<Row>> files = List.of(day.subList(0, 2_000), day.subList(2_000, 4_000), day.subList(4_000, 6_000));
+        List<ColumnarAggregate.Part> parts = parts(files);
+        java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
+        List<ColumnarAggregate.Part> counted = parts.stream().map(part -> new ColumnarAggregate.Part(part.logType(),
+                visitor -> {
+                    scans.incrementAndGet();
+                    part.source().scan(visitor);
+                })).toList();
+        Set<String> before = temporaryFolders();
+        assertThat(DistinctEvents.aggregatePasses(day.size(), 200_000 / 2)).isGreaterThan(1);
+
+        DailyActivity row = new ColumnarAggregate(2, 200_000, 1).aggregate(counted, day.size(), DAY, 4);
+
+        assertThat(row).isEqualTo(plain(day));
+        assertThat(row.duplicateRecords()).isEqualTo(2_000);
+        assertThat(scans.get()).isEqualTo(parts.size());
+        assertThat(temporaryFolders()).isSubsetOf(before);
+    }
+
+    private static Set<String> temporaryFolders() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.list(
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("atlas-aggregate-"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     @Test
