@@ -30,19 +30,10 @@ final class LogIdSet extends OpenLongTuples {
     /** Adds an id given as its four words (its 32 bytes, big-endian); true when it was not there yet. */
     boolean add(long a, long b, long c, long d) {
         if ((a | b | c | d) == 0) {
-            if (hasZero) {
-                return false;
-            }
-            hasZero = true;
-            size++;
-            return true;
+            return addZero();
         }
         growIfFull();
-        if (insert(slots, a, b, c, d)) {
-            size++;
-            return true;
-        }
-        return false;
+        return counted(insert(slots, a, b, c, d));
     }
 
     /** Adds an id given as text. */

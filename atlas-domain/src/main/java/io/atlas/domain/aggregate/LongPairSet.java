@@ -14,19 +14,10 @@ final class LongPairSet extends OpenLongTuples {
 
     boolean add(long high, long low) {
         if ((high | low) == 0) {
-            if (hasZero) {
-                return false;
-            }
-            hasZero = true;
-            size++;
-            return true;
+            return addZero();
         }
         growIfFull();
-        if (insert(slots, high, low)) {
-            size++;
-            return true;
-        }
-        return false;
+        return counted(insert(slots, high, low));
     }
 
     void addAll(LongPairSet other) {

@@ -33,6 +33,24 @@ abstract class OpenLongTuples implements Serializable {
     }
 
     /** Doubles the slots when one more tuple would pass the load. */
+    /** Counts the all-zero tuple, which no slot can hold (a zero slot is empty); true when it was not there yet. */
+    final boolean addZero() {
+        if (hasZero) {
+            return false;
+        }
+        hasZero = true;
+        size++;
+        return true;
+    }
+
+    /** Counts a tuple an insert placed; passes the insert's answer on. */
+    final boolean counted(boolean inserted) {
+        if (inserted) {
+            size++;
+        }
+        return inserted;
+    }
+
     final void growIfFull() {
         if (size + 1 > (slots.length / width) * maxLoad) {
             long[] old = slots;
