@@ -61,10 +61,6 @@ final class TaskParquet<R> {
         return message.named(name);
     }
 
-    List<String> columnNames() {
-        return fields.stream().map(Field::name).toList();
-    }
-
     private static Type type(Field<?> field) {
         return switch (field.type()) {
             case STRING -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(field.name());
