@@ -78,9 +78,9 @@ final class JsonArrayCursor extends CurrentRecord {
     }
 
     /**
-     * Reads one element up to its terminator (',' or ']' outside strings at depth 0), trimmed of whitespace. Once a
-     * string, object or array at depth 0 has closed, the element is complete: anything but whitespace before the
-     * terminator is a missing comma.
+     * Reads one element up to its terminator (',' or ']' outside strings at depth 0), without the whitespace around
+     * it. Once a string, object or array at depth 0 has closed, or whitespace at depth 0 has followed a scalar, the
+     * element is complete: anything but whitespace before the terminator is a missing comma.
      */
     private int readElement() throws IOException {
         elementLength = 0;
@@ -111,14 +111,13 @@ final class JsonArrayCursor extends CurrentRecord {
                     continue;
                 }
             } else if (isWhitespace(c)) {
-                if (leading) {
+                if (depth == 0) {
+                    // Outside any object or array, whitespace ends the value (or precedes it): it is not part of
+                    // the element, so it neither counts towards the record limit nor needs trimming later.
+                    complete = !leading;
                     continue;
                 }
-            } else if (c == ',' && depth == 0) {
-                trimTrailingWhitespace();
-                return c;
-            } else if (c == ']' && depth == 0) {
-                trimTrailingWhitespace();
+            } else if ((c == ',' || c == ']') && depth == 0) {
                 return c;
             } else if (complete) {
                 throw malformed("element " + (index + 1) + " is followed by '" + (char) c + "' instead of ',' or ']'"
@@ -184,16 +183,6 @@ final class JsonArrayCursor extends CurrentRecord {
             element = grown;
         }
         element[elementLength++] = (byte) c;
-    }
-
-    private void trimTrailingWhitespace() {
-        if (oversized) {
-            return;
-        }
-        while (elementLength > 0 && isWhitespace(element[elementLength - 1])) {
-            elementLength--;
-            elementFullLength--;
-        }
     }
 
     private void finish() throws IOException {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Example;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -41,6 +42,21 @@ class JsonArrayElementsTest {
 
     @Property(tries = 300)
     void elementsAreReadAsTheirBytes(@ForAll("elements") List<String> elements, @ForAll boolean spaced) throws Exception {
+        assertElementsAreReadAsTheirBytes(elements, spaced);
+    }
+
+    /** Found by the property in CI: whitespace after an element just under the limit pushed it over. */
+    @Example
+    void whitespaceAfterAnElementAtTheLimitDoesNotCountTowardsIt() throws Exception {
+        String object = "{\"k0\": \"" + "x".repeat(LIMIT - 10) + "\"}";
+        assertThat(object.length()).isEqualTo(LIMIT);
+        String inArray = "[{\"k0\": \"" + "x".repeat(LIMIT - 12) + "\"}]";
+        assertThat(inArray.length()).isEqualTo(LIMIT);
+        assertElementsAreReadAsTheirBytes(List.of(object, inArray, "\"" + "y".repeat(LIMIT - 2) + "\""), true);
+        assertElementsAreReadAsTheirBytes(List.of("4" + "2".repeat(LIMIT - 1), "true"), true);
+    }
+
+    private static void assertElementsAreReadAsTheirBytes(List<String> elements, boolean spaced) throws Exception {
         String array = "[" + String.join(spaced ? " ,\n  " : ",", elements) + (spaced ? " \n]" : "]");
         List<String> raw = new ArrayList<>();
         List<RejectReason> reasons = new ArrayList<>();

@@ -66,7 +66,8 @@ class MalformedFileTest {
     @Test
     void aMissingCommaBetweenObjectsRejectsTheFile() {
         for (String array : List.of("[" + A + " " + B + "]", "[" + A + ",\n" + B + "\n" + A + "]", "[\n  " + A + "\n  " + B + "\n]",
-                "[" + A + "{}]", "[" + A + ", \"s\" " + B + "]", "[[1] " + A + "]")) {
+                "[" + A + "{}]", "[" + A + ", \"s\" " + B + "]", "[[1] " + A + "]",
+                "[" + A + ", 4 2]", "[" + A + ", tru e, " + B + "]", "[" + A + ", null\n" + B + "]")) {
             assertThat(jsonArray(array).fileReject()).as(array).contains(FileRejectReason.MALFORMED_FILE);
         }
     }
