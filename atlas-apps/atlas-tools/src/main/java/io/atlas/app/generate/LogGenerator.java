@@ -63,10 +63,12 @@ public final class LogGenerator {
                 keys.add(write("raw/xml_errors/errors_" + day + "_doctype.xml", ("<?xml version=\"1.0\"?>\n"
                         + "<!DOCTYPE errors [<!ENTITY boom \"boom\">]>\n<errors><error><message>&boom;</message></error></errors>\n")
                         .getBytes(StandardCharsets.UTF_8)));
+                keys.add(write("raw/json_gzip/api_logs_" + day + "_missing_comma.json.gz", gzip(("[" + accessJson(day, random, true)
+                        + " " + accessJson(day, random, true) + "]").getBytes(StandardCharsets.UTF_8))));
                 keys.add(write("raw/ndjson/empty_" + day + ".ndjson", new byte[0]));
                 keys.add(write("raw/csv/export_" + day + ".csv", "timestamp,ip\n2024-11-29T00:00:00Z,1.2.3.4\n"
                         .getBytes(StandardCharsets.UTF_8)));
-                badFiles += 4;
+                badFiles += 5;
             }
         }
         return new Summary(keys.size(), records, bad, badFiles, keys);
@@ -111,8 +113,9 @@ public final class LogGenerator {
             case 2 -> "{\"timestamp\": \"" + ts.substring(0, 19) + "\", \"ip\": \"10.0.0.1\", \"request_type\": \"GET\", \"status\": 200}";
             case 3 -> "{\"timestamp\": \"" + ts + "\", \"ip\": \"10.0.0.1\", \"request_type\": \"GET\", \"status\": 999}";
             case 4 -> "{\"timestamp\": \"" + ts + "\", \"ip\": {\"v4\": \"10.0.0.1\"}, \"request_type\": \"GET\", \"status\": 200}";
+            // In an array a syntax fault would fail the whole file (SPEC §2); a well-formed non-object is the row.
             case 5 -> inArray
-                    ? "{\"timestamp\": \"" + ts + "\", \"ip\": \"10.0.0.1\", \"request_type\": \"GET\", \"status\": tru}"
+                    ? "null"
                     : "{\"timestamp\": \"" + ts + "\", \"ip\": \"10.0.0.1\", \"request_type\": \"GET\", \"status\": 200";
             default -> "[\"not\", \"an\", \"object\"]";
         };
