@@ -86,7 +86,8 @@ final class BoundedLineReader {
                 return false;
             }
             int pending = limit - position;
-            if (pending > maxLineBytes) {
+            // A '\r' just past the limit may be the start of the "\r\n" that ends a line of exactly the limit.
+            if (pending > maxLineBytes && !(pending == maxLineBytes + 1 && buffer[limit - 1] == '\r')) {
                 skipOversizedLine();
                 return true;
             }
@@ -170,7 +171,8 @@ final class BoundedLineReader {
     }
 
     private void keepPrefix(byte[] source, int offset, int available) {
-        int keep = Math.min(available, ReadLimits.RAW_RECORD_BYTES);
+        // The same prefix however the reads were cut: no more than the limit, as JsonArrayCursor keeps.
+        int keep = Math.min(available, Math.min(maxLineBytes, ReadLimits.RAW_RECORD_BYTES));
         byte[] prefix = new byte[keep];
         System.arraycopy(source, offset, prefix, 0, keep);
         lineBytes = prefix;

@@ -231,7 +231,7 @@ final class JsonArrayCursor extends CurrentRecord {
 
     @Override
     public String rawText() {
-        return Utf8.rawText(element, 0, elementLength);
+        return oversized ? Utf8.rawPrefix(element, 0, elementLength) : Utf8.rawText(element, 0, elementLength);
     }
 
     @Override

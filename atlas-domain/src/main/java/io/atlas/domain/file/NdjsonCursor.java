@@ -52,7 +52,8 @@ final class NdjsonCursor extends CurrentRecord {
 
     @Override
     public String rawText() {
-        return Utf8.rawText(lines.bytes(), lines.offset(), lines.length());
+        return lines.oversized() ? Utf8.rawPrefix(lines.bytes(), lines.offset(), lines.length())
+                : Utf8.rawText(lines.bytes(), lines.offset(), lines.length());
     }
 
     @Override

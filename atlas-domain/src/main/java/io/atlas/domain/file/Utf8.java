@@ -86,6 +86,26 @@ public final class Utf8 {
         }
     }
 
+    /**
+     * The kept start of a record that was cut short (over the record limit), as {@link #rawText}: a character the
+     * cut fell inside is left out rather than shown as U+FFFD.
+     */
+    public static String rawPrefix(byte[] bytes, int offset, int length) {
+        int end = Math.min(length, ReadLimits.RAW_RECORD_BYTES);
+        int lead = end;
+        while (lead > 0 && end - lead < 3 && (bytes[offset + lead - 1] & 0xc0) == 0x80) {
+            lead--;
+        }
+        if (lead > 0) {
+            int b = bytes[offset + lead - 1] & 0xff;
+            int width = b >= 0xf8 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+            if (lead - 1 + width > end) {
+                end = lead - 1; // the last character is incomplete
+            }
+        }
+        return rawText(bytes, offset, end);
+    }
+
     /** Truncates text to {@link ReadLimits#RAW_RECORD_BYTES} UTF-8 bytes at a code point boundary. */
     public static String truncate(String text) {
         if (text.length() * 3L <= ReadLimits.RAW_RECORD_BYTES) {
