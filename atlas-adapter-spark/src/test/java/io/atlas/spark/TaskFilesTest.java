@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,48 @@ class TaskFilesTest {
         assertThat(published.rows()).isEqualTo(5000);
         assertThat(spark.read().parquet(published.files().stream().map(k -> location.resolve(k.value()).toString())
                 .toArray(String[]::new)).count()).isEqualTo(5000);
+    }
+
+    @Test
+    void aFileIsManyRowGroupsSoSparkSplitsItsReadOverTasks() throws Exception {
+        assertThat(TaskFiles.rowGroupBytes(SparkEngineOptions.DEFAULT_TARGET_FILE_BYTES)).isEqualTo(8 * 1024 * 1024);
+        assertThat(TaskFiles.rowGroupBytes(16L * 1024 * 1024)).isEqualTo(1024 * 1024);
+        assertThat(TaskFiles.rowGroupBytes(1)).isEqualTo(1024 * 1024);
+
+        SparkSession spark = TestSpark.session();
+        LakeLocation location = LakeLocation.of(lake);
+        String folder = new StagedOutput(new FileSystemObjectStore(lake), RunId.of("task-files-2")).location("access");
+        List<TaskFiles.Written> written;
+        try (TaskFiles<CanonicalRecord> files = new TaskFiles<>(NormalizeFiles.logsLayout(), Set.of("log_id"), location,
+                folder, "part-00000-a0", 16L * 1024 * 1024, new Configuration())) {
+            for (int i = 0; i < 60_000; i++) {
+                files.write(new CanonicalRecord(String.format("%064x", i * 7919L), Instant.parse("2024-11-29T00:00:00Z")
+                        .plusSeconds(i), "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255), "mobile", "GET", 200,
+                        "/p/" + i, null, "web", LogType.ACCESS, LogFormat.NDJSON, "day.log"));
+            }
+            written = files.finish();
+        }
+        assertThat(written).as("one file under the 16 MiB target").hasSize(1);
+        String path = location.resolve(written.get(0).key()).toString();
+        try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(path), new Configuration()))) {
+            assertThat(footer.getRowGroups()).as("row groups of about 1 MiB").hasSizeGreaterThanOrEqualTo(3);
+        }
+        String before = spark.conf().get("spark.sql.files.maxPartitionBytes");
+        try {
+            spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString(Files.size(lake.resolve(written.get(0).key())) / 3));
+            List<Integer> rowsPerTask = spark.read().parquet(path).javaRDD().mapPartitions(rows -> {
+                int n = 0;
+                for (; rows.hasNext(); rows.next()) {
+                    n++;
+                }
+                return List.of(n).iterator();
+            }).collect();
+            assertThat(rowsPerTask.stream().filter(n -> n > 0)).as("tasks that read rows: %s", rowsPerTask)
+                    .hasSizeGreaterThanOrEqualTo(2);
+            assertThat(rowsPerTask.stream().mapToInt(Integer::intValue).max().orElseThrow()).isLessThan(60_000 * 3 / 4);
+        } finally {
+            spark.conf().set("spark.sql.files.maxPartitionBytes", before);
+        }
     }
 }
