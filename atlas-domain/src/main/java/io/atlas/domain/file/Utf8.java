@@ -106,6 +106,25 @@ public final class Utf8 {
         return rawText(bytes, offset, end);
     }
 
+    /** The number of bytes {@code text} takes in UTF-8 (an unpaired surrogate counts as the 3 bytes of U+FFFD). */
+    public static long encodedLength(String text) {
+        long bytes = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                // 2 bytes below U+0800, 3 above; a surrogate pair's two chars make 4 bytes, 2 per char
+                bytes += c < 0x800 || Character.isSurrogate(c) && isPaired(text, i) ? 1 : 2;
+            }
+        }
+        return bytes;
+    }
+
+    private static boolean isPaired(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+    }
+
     /** Truncates text to {@link ReadLimits#RAW_RECORD_BYTES} UTF-8 bytes at a code point boundary. */
     public static String truncate(String text) {
         if (text.length() * 3L <= ReadLimits.RAW_RECORD_BYTES) {

@@ -35,7 +35,7 @@ final class XmlErrorCursor extends CurrentRecord {
     private final ReadLimits limits;
     private final XMLStreamReader xml;
     private final StringBuilder raw = new StringBuilder();
-    private long recordChars;
+    private long recordBytes;
     private boolean finished;
 
     XmlErrorCursor(Reader in, ReadLimits limits) throws IOException {
@@ -113,7 +113,7 @@ final class XmlErrorCursor extends CurrentRecord {
     private void readRecord() throws XMLStreamException {
         fields.clear();
         raw.setLength(0);
-        recordChars = 0;
+        recordBytes = 0;
         String name = xml.getLocalName();
         appendRaw("<" + name + ">");
         boolean isRecord = RECORD.equals(name);
@@ -128,9 +128,9 @@ final class XmlErrorCursor extends CurrentRecord {
             }
         }
         appendRaw("</" + name + ">");
-        if (recordChars > limits.maxRecordBytes()) {
+        if (recordBytes > limits.maxRecordBytes()) {
             problem = new Problem(RejectReason.RECORD_TOO_LARGE,
-                    "record of " + recordChars + " characters exceeds the limit of " + limits.maxRecordBytes());
+                    "record of " + recordBytes + " bytes exceeds the limit of " + limits.maxRecordBytes());
         } else if (!isRecord) {
             problem = new Problem(RejectReason.MALFORMED_RECORD,
                     "element <" + name + "> is not an <" + RECORD + "> record");
@@ -161,7 +161,7 @@ final class XmlErrorCursor extends CurrentRecord {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     String chunk = xml.getText();
                     appendRaw(escape(chunk));
-                    if (depth == 1 && recordChars <= limits.maxRecordBytes()) {
+                    if (depth == 1 && recordBytes <= limits.maxRecordBytes()) {
                         text.append(chunk);
                     }
                 }
@@ -181,7 +181,7 @@ final class XmlErrorCursor extends CurrentRecord {
     }
 
     private void appendRaw(String text) {
-        recordChars += text.length();
+        recordBytes += Utf8.encodedLength(text);
         int room = ReadLimits.RAW_RECORD_BYTES - raw.length();
         if (room > 0) {
             raw.append(text, 0, Math.min(room, text.length()));

@@ -129,6 +129,18 @@ class RecordCursorsTest {
     }
 
     @Test
+    void anXmlRecordsSizeIsItsUtf8BytesNotItsCharacters() throws IOException {
+        String euros = "\u20ac".repeat(500); // 500 characters, 1,500 bytes
+        byte[] file = utf8(Records.errors(Records.error("2024-11-29T02:00:00Z").replace("Error occurred", euros),
+                Records.error("2024-11-29T03:00:00Z")));
+
+        assertThat(read(LogFormat.XML_ERRORS, file, LIMITS.withMaxRecordBytes(1024)))
+                .extracting(Seen::problem).containsExactly(RejectReason.RECORD_TOO_LARGE, null);
+        assertThat(read(LogFormat.XML_ERRORS, file, LIMITS.withMaxRecordBytes(1800)))
+                .extracting(Seen::problem).containsExactly(null, null);
+    }
+
+    @Test
     void aTooLargeLastLineWithoutNewlineIsStillOneRecord() throws IOException {
         byte[] file = utf8(Records.access("2024-11-29T02:00:00Z") + "\n" + "y".repeat(3000));
 
