@@ -10,15 +10,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * How a day's validated files become normalize tasks, by bytes rather than by files: an uncompressed NDJSON file
  * larger than a split and a half is cut into line-aligned {@link NdjsonRanges} (the local engine's ranges, numbering and reject
- * ownership), whole files and ranges are then packed into tasks of about one split (largest first, each file
- * weighing its bytes plus an open cost, as Spark packs files). A gzip'd JSON array or an XML file cannot be cut and is
- * one piece, however large. Items weigh their bytes whatever their format, though an XML byte costs about three
- * NDJSON bytes to parse: cutting a 105 MB NDJSON file beside a 32 MB XML file on two cores left the XML file alone
- * in a second wave (14.6 s against 10.9 s uncut), so files between one split and a split and a half stay whole.
+ * ownership), whole files and ranges are then dealt to tasks, the costliest first to the least loaded task (each
+ * piece weighing its {@link #weight cost} in NDJSON bytes plus an open cost, as Spark weighs files). A gzip'd JSON array or an XML file cannot be cut and is
+ * one piece, however large. An NDJSON file under a split and a half stays whole.
  *
  * <p>The split is {@code targetSplitBytes}, lowered so that the day makes at least {@code parallelism} tasks and a
  * multiple of it (no lone last wave of tasks on a few cores).
@@ -46,8 +45,8 @@ final class NormalizePlan {
             int parallelism) {
         long openCost = openCost(targetSplitBytes);
         long total = 0;
-        for (ObjectInfo file : files) {
-            total += file.size() + openCost;
+        for (int i = 0; i < files.size(); i++) {
+            total += weight(formats.get(i), files.get(i).size()) + openCost;
         }
         long split = splitBytes(total, targetSplitBytes, parallelism);
         List<Item> items = new ArrayList<>();
@@ -64,24 +63,39 @@ final class NormalizePlan {
                 items.add(new Item(format.folder(), file.key().value(), -1, 0, file.size()));
             }
         }
-        items.sort(Comparator.comparingLong(Item::bytes).reversed().thenComparing(Item::key).thenComparingInt(Item::range));
+        items.sort(Comparator.comparingLong((Item item) -> weight(item.logFormat(), item.bytes())).reversed()
+                .thenComparing(Item::key).thenComparingInt(Item::range));
+        // Longest first, each to the least loaded task: as many tasks as the splits, a multiple of the cores.
+        int count = (int) Math.min(items.size(), Math.max(1, (total + split - 1) / split));
+        count = Math.min(items.size(), (count + Math.max(1, parallelism) - 1) / Math.max(1, parallelism) * Math.max(1, parallelism));
         List<List<Item>> tasks = new ArrayList<>();
-        List<Item> current = new ArrayList<>();
-        long size = 0;
+        PriorityQueue<long[]> loads = new PriorityQueue<>(Comparator.<long[]>comparingLong(load -> load[0])
+                .thenComparingLong(load -> load[1]));
+        for (int t = 0; t < count; t++) {
+            tasks.add(new ArrayList<>());
+            loads.add(new long[] {0, t});
+        }
         for (Item item : items) {
-            long weight = item.bytes() + openCost;
-            if (!current.isEmpty() && size + weight > split) {
-                tasks.add(current);
-                current = new ArrayList<>();
-                size = 0;
-            }
-            current.add(item);
-            size += weight;
+            long[] least = loads.poll();
+            tasks.get((int) least[1]).add(item);
+            least[0] += weight(item.logFormat(), item.bytes()) + openCost;
+            loads.add(least);
         }
-        if (!current.isEmpty()) {
-            tasks.add(current);
-        }
+        tasks.removeIf(List::isEmpty);
         return tasks;
+    }
+
+    /**
+     * What a piece of a file costs to normalize, in NDJSON bytes: measured on Spark's tasks (a 105 MB NDJSON file in
+     * 10.8 s beside a 32 MB XML file in 8.8 s), an XML byte costs about three; a gzip'd byte inflates to about ten to
+     * twelve of JSON (the generated logs: 4.9 MB to 58.7 MB), which then parse at about the NDJSON rate (argued).
+     */
+    static long weight(LogFormat format, long bytes) {
+        return switch (format) {
+            case NDJSON -> bytes;
+            case XML_ERRORS -> bytes * 3;
+            case JSON_GZIP -> bytes * 10;
+        };
     }
 
     /** What opening one more file costs a task, in bytes of reading: 4 MiB as in Spark, less for small splits. */
