@@ -14,10 +14,10 @@ import java.util.PriorityQueue;
 
 /**
  * How a day's validated files become normalize tasks, by bytes rather than by files: an uncompressed NDJSON file
- * larger than a split and a half is cut into line-aligned {@link NdjsonRanges} (the local engine's ranges, numbering and reject
- * ownership), whole files and ranges are then dealt to tasks, the costliest first to the least loaded task (each
- * piece weighing its {@link #weight cost} in NDJSON bytes plus an open cost, as Spark weighs files). A gzip'd JSON array or an XML file cannot be cut and is
- * one piece, however large. An NDJSON file under a split and a half stays whole.
+ * larger than a split and a half is cut into line-aligned {@link NdjsonRanges} (the local engine's ranges, numbering
+ * and reject ownership); whole files and ranges are then dealt to tasks, the costliest first, each to the least
+ * loaded task (a piece weighs its {@link #weight cost} in NDJSON bytes plus an open cost, as Spark weighs files). A
+ * gzip'd JSON array or an XML file cannot be cut and is one piece, however large.
  *
  * <p>The split is {@code targetSplitBytes}, lowered so that the day makes at least {@code parallelism} tasks and a
  * multiple of it (no lone last wave of tasks on a few cores).
