@@ -1,7 +1,6 @@
 package io.atlas.domain.file;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -67,23 +66,7 @@ public final class Utf8 {
      */
     public static String rawText(byte[] bytes, int offset, int length) {
         int cut = Math.min(length, ReadLimits.RAW_RECORD_BYTES);
-        if (cut < length) {
-            // Do not split a multi-byte sequence: back up over continuation bytes.
-            int back = 0;
-            while (back < 3 && cut - back > 0 && (bytes[offset + cut - back] & 0xc0) == 0x80) {
-                back++;
-            }
-            cut -= back;
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try {
-            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, cut));
-            return chars.toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IllegalStateException("A replacing decoder cannot fail", e);
-        }
+        return decode(bytes, offset, cut < length ? characterBoundary(bytes, offset, cut) : cut);
     }
 
     /**
@@ -91,19 +74,32 @@ public final class Utf8 {
      * cut fell inside is left out rather than shown as U+FFFD.
      */
     public static String rawPrefix(byte[] bytes, int offset, int length) {
-        int end = Math.min(length, ReadLimits.RAW_RECORD_BYTES);
+        return decode(bytes, offset, characterBoundary(bytes, offset, Math.min(length, ReadLimits.RAW_RECORD_BYTES)));
+    }
+
+    /** {@code end}, or the start of the character {@code end} falls inside (the bytes before it tell). */
+    private static int characterBoundary(byte[] bytes, int offset, int end) {
         int lead = end;
-        while (lead > 0 && end - lead < 3 && (bytes[offset + lead - 1] & 0xc0) == 0x80) {
+        while (lead > 0 && end - lead < 3 && continuation(bytes[offset + lead - 1])) {
             lead--;
         }
-        if (lead > 0) {
-            int b = bytes[offset + lead - 1] & 0xff;
-            int width = b >= 0xf8 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-            if (lead - 1 + width > end) {
-                end = lead - 1; // the last character is incomplete
-            }
+        if (lead == 0) {
+            return end;
         }
-        return rawText(bytes, offset, end);
+        int b = bytes[offset + lead - 1] & 0xff;
+        int width = b >= 0xf8 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+        return lead - 1 + width > end ? lead - 1 : end;
+    }
+
+    private static String decode(byte[] bytes, int offset, int length) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException("A replacing decoder cannot fail", e);
+        }
     }
 
     /** The number of bytes {@code text} takes in UTF-8 (an unpaired surrogate counts as the 3 bytes of U+FFFD). */
