@@ -48,7 +48,8 @@ final class NormalizePlan {
         for (int i = 0; i < files.size(); i++) {
             total += weight(formats.get(i), files.get(i).size()) + openCost;
         }
-        long split = splitBytes(total, targetSplitBytes, parallelism);
+        long count = taskCount(total, targetSplitBytes, parallelism);
+        long split = Math.max(1, (total + count - 1) / count);
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             ObjectInfo file = files.get(i);
@@ -65,13 +66,11 @@ final class NormalizePlan {
         }
         items.sort(Comparator.comparingLong((Item item) -> weight(item.logFormat(), item.bytes())).reversed()
                 .thenComparing(Item::key).thenComparingInt(Item::range));
-        // Longest first, each to the least loaded task: as many tasks as the splits, a multiple of the cores.
-        int count = (int) Math.min(items.size(), Math.max(1, (total + split - 1) / split));
-        count = Math.min(items.size(), (count + Math.max(1, parallelism) - 1) / Math.max(1, parallelism) * Math.max(1, parallelism));
+        // Costliest first, each to the least loaded task (no more tasks than pieces).
         List<List<Item>> tasks = new ArrayList<>();
         PriorityQueue<long[]> loads = new PriorityQueue<>(Comparator.<long[]>comparingLong(load -> load[0])
                 .thenComparingLong(load -> load[1]));
-        for (int t = 0; t < count; t++) {
+        for (int t = 0; t < Math.min(items.size(), count); t++) {
             tasks.add(new ArrayList<>());
             loads.add(new long[] {0, t});
         }
@@ -103,12 +102,11 @@ final class NormalizePlan {
         return Math.max(1, Math.min(4L * 1024 * 1024, targetSplitBytes / 32));
     }
 
-    /** The bytes per task: at most the target, and small enough for a multiple of {@code parallelism} tasks. */
-    static long splitBytes(long totalBytes, long targetSplitBytes, int parallelism) {
+    /** The tasks a day of {@code total} bytes makes: one per target split or more, a multiple of the cores. */
+    static long taskCount(long total, long targetSplitBytes, int parallelism) {
         int cores = Math.max(1, parallelism);
-        long tasks = Math.max(1, (totalBytes + targetSplitBytes - 1) / targetSplitBytes);
-        tasks = (tasks + cores - 1) / cores * cores;
-        return Math.max(1, Math.min(targetSplitBytes, (totalBytes + tasks - 1) / tasks));
+        long tasks = Math.max(1, (total + targetSplitBytes - 1) / targetSplitBytes);
+        return (tasks + cores - 1) / cores * cores;
     }
 
     private static List<NdjsonRanges.Range> ranges(ObjectStore store, ObjectInfo file, int parts) {
