@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -132,7 +133,7 @@ final class NormalizeFiles implements FlatMapFunction<Iterator<List<NormalizePla
             FileSystem fs = path.getFileSystem(configuration);
             if (item.whole()) {
                 FileCounts counts = whole.normalize(item.logFormat(), item.key(), () -> fs.open(path), processDate,
-                        sink(logFiles, reject -> rejectFiles.write(new TaskReject(reject, null, null, null))));
+                        sink(logFiles, reject -> write(rejectFiles, new TaskReject(reject, null, null, null))));
                 results.add(SparkRows.counts(item.logFormat(), counts));
             } else {
                 NdjsonRanges.Opener opener = offset -> {
@@ -142,7 +143,7 @@ final class NormalizeFiles implements FlatMapFunction<Iterator<List<NormalizePla
                 };
                 SplitFileNormalizer.RangeSummary summary = ranges.normalizeRangeStreaming(item.key(),
                         new NdjsonRanges.Range(item.start(), item.end()), opener, processDate,
-                        sink(logFiles, reject -> rejectFiles.write(new TaskReject(reject, item.key(), item.range(), false))),
+                        sink(logFiles, reject -> write(rejectFiles, new TaskReject(reject, item.key(), item.range(), false))),
                         (reject, dayless) -> write(rejectFiles, new TaskReject(reject, item.key(), item.range(), dayless)));
                 results.add(SparkRows.range(item, summary));
             }
@@ -158,7 +159,7 @@ final class NormalizeFiles implements FlatMapFunction<Iterator<List<NormalizePla
     }
 
     /** Where one piece's rows go: records to their log type's files, rejects through {@code rejects}. */
-    private static NormalizedSink sink(Map<LogType, TaskFiles<CanonicalRecord>> logFiles, RejectWriter rejects) {
+    private static NormalizedSink sink(Map<LogType, TaskFiles<CanonicalRecord>> logFiles, Consumer<RejectRow> rejects) {
         return new NormalizedSink() {
             @Override
             public void accept(CanonicalRecord record) {
@@ -167,17 +168,9 @@ final class NormalizeFiles implements FlatMapFunction<Iterator<List<NormalizePla
 
             @Override
             public void reject(RejectRow row) {
-                try {
-                    rejects.write(row);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                rejects.accept(row);
             }
         };
-    }
-
-    private interface RejectWriter {
-        void write(RejectRow row) throws IOException;
     }
 
     private static <R> void write(TaskFiles<R> files, R row) {
