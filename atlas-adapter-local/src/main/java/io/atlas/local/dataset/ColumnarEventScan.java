@@ -12,7 +12,6 @@ import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -33,7 +32,7 @@ final class ColumnarEventScan {
     private static final int FIRST_TEXT = 2;
 
     void scan(Path file, EventScan.Visitor visitor) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), PlainConfiguration.readOptions())) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(file), PlainConfiguration.readOptions())) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Type[] fields = COLUMNS.stream().map(schema::getType).toArray(Type[]::new);
             MessageType projection = new MessageType(schema.getName(), fields);

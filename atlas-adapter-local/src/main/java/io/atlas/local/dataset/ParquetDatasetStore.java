@@ -39,7 +39,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 
 /**
@@ -271,7 +270,7 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
                         return false;
                     }
                     current = localCopy(files.next());
-                    reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(current.path()), PlainConfiguration.get())
+                    reader = AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(current.path()), PlainConfiguration.get())
                             .withDataModel(GenericData.get())
                             .withCodecFactory(PlainConfiguration.codecs())
                             .build();
@@ -368,7 +367,7 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
             return Optional.empty();
         }
         try (LocalCopy copy = localCopy(info.get().files().get(0));
-                ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(copy.path()), PlainConfiguration.readOptions())) {
+                ParquetFileReader footer = ParquetFileReader.open(new ChannelInputFile(copy.path()), PlainConfiguration.readOptions())) {
             return Optional.of(ParquetSchemas.columns(footer.getFooter().getFileMetaData().getSchema()));
         } catch (IOException e) {
             throw new StorageException(ErrorCategory.TRANSIENT, "Cannot read the footer of " + info.get().files().get(0)
