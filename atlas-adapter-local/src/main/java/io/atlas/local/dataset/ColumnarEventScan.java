@@ -21,7 +21,8 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Reads the six columns the daily aggregate needs straight from a logs file's column chunks, row group by row group,
- * handing each row to an {@link EventScan.Visitor} without a row object. Text columns are read through
+ * handing each row to an {@link EventScan.Visitor} without a row object, and its addresses apart (a dictionary
+ * entry once a chunk). Text columns are read through
  * dictionary-aware converters: a dictionary-encoded column chunk (values repeat: addresses, agents, methods) has each
  * dictionary entry decoded to one {@link String} once, and its rows are then array lookups by dictionary id, the
  * same {@code String} for every row that carries it; a plain-encoded page (a dictionary that overflowed: mostly
@@ -29,7 +30,7 @@ import org.apache.parquet.schema.Type;
  */
 final class ColumnarEventScan {
     private static final List<String> COLUMNS = List.of("log_id", "status_code", "ip_address", "device", "request_type", "app_name");
-    private static final int FIRST_TEXT = 2;
+    private static final int IP = 2;
 
     void scan(Path file, EventScan.Visitor visitor) throws IOException {
         try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(file), PlainConfiguration.readOptions())) {
@@ -40,7 +41,7 @@ final class ColumnarEventScan {
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
-                Columns converters = new Columns(COLUMNS.size());
+                Columns converters = new Columns(COLUMNS.size(), visitor);
                 ColumnReadStoreImpl columns = new ColumnReadStoreImpl(pages, converters, projection, createdBy);
                 ColumnReader[] readers = new ColumnReader[COLUMNS.size()];
                 int[] maxDefinition = new int[COLUMNS.size()];
@@ -51,7 +52,6 @@ final class ColumnarEventScan {
                     readers[i] = columns.getColumnReader(descriptor);
                     maxDefinition[i] = descriptor.getMaxDefinitionLevel();
                 }
-                Text ip = converters.texts[2];
                 Text device = converters.texts[3];
                 Text type = converters.texts[4];
                 Text app = converters.texts[5];
@@ -73,7 +73,13 @@ final class ColumnarEventScan {
                     }
                     int status = readers[1].getInteger();
                     readers[1].consume();
-                    for (int i = FIRST_TEXT; i < readers.length; i++) {
+                    ColumnReader ipColumn = readers[IP];
+                    if (ipColumn.getCurrentDefinitionLevel() != maxDefinition[IP]) {
+                        throw new IllegalStateException("a row without ip_address");
+                    }
+                    ipColumn.writeCurrentValueToConverter();
+                    ipColumn.consume();
+                    for (int i = IP + 1; i < readers.length; i++) {
                         ColumnReader column = readers[i];
                         if (column.getCurrentDefinitionLevel() == maxDefinition[i]) {
                             column.writeCurrentValueToConverter();
@@ -82,7 +88,7 @@ final class ColumnarEventScan {
                         }
                         column.consume();
                     }
-                    visitor.event(idBytes, idOffset, status, ip.value, device.value, type.value, app.value);
+                    visitor.event(idBytes, idOffset, status, device.value, type.value, app.value);
                 }
             }
         } catch (IllegalStateException e) {
@@ -90,20 +96,28 @@ final class ColumnarEventScan {
         }
     }
 
-    /** The projection's converters: text columns keep their current value, the others are read directly. */
+    /**
+     * The projection's converters: the addresses go to the visitor as they are read, the other text columns keep
+     * their current value, the rest are read directly.
+     */
     private static final class Columns extends GroupConverter {
         private static final PrimitiveConverter IGNORE = new PrimitiveConverter() {};
         final Text[] texts;
+        private final Addresses addresses;
 
-        Columns(int columns) {
+        Columns(int columns, EventScan.Visitor visitor) {
             texts = new Text[columns];
-            for (int i = FIRST_TEXT; i < columns; i++) {
+            for (int i = IP + 1; i < columns; i++) {
                 texts[i] = new Text();
             }
+            addresses = new Addresses(visitor);
         }
 
         @Override
         public Converter getConverter(int fieldIndex) {
+            if (fieldIndex == IP) {
+                return addresses;
+            }
             Text text = texts[fieldIndex];
             return text != null ? text : IGNORE;
         }
@@ -113,6 +127,45 @@ final class ColumnarEventScan {
 
         @Override
         public void end() {}
+    }
+
+    /**
+     * The addresses of a column chunk, handed to the visitor: a dictionary entry once, the first time a row carries it
+     * (the visitor counts addresses as a set; a day of a few thousand addresses read over millions of rows parsed and
+     * looked up each row's address), a plain-encoded value each time.
+     */
+    private static final class Addresses extends PrimitiveConverter {
+        private final EventScan.Visitor visitor;
+        private String[] dictionary = new String[0];
+        private boolean[] given = new boolean[0];
+
+        Addresses(EventScan.Visitor visitor) {
+            this.visitor = visitor;
+        }
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary dictionary) {
+            this.dictionary = Text.decoded(dictionary);
+            this.given = new boolean[this.dictionary.length];
+        }
+
+        @Override
+        public void addValueFromDictionary(int dictionaryId) {
+            if (!given[dictionaryId]) {
+                given[dictionaryId] = true;
+                visitor.address(dictionary[dictionaryId]);
+            }
+        }
+
+        @Override
+        public void addBinary(Binary binary) {
+            visitor.address(Text.decoded(binary));
+        }
     }
 
     /** One text column's current value; a column chunk's dictionary decoded once into Strings. */
@@ -127,11 +180,15 @@ final class ColumnarEventScan {
 
         @Override
         public void setDictionary(Dictionary dictionary) {
+            this.dictionary = decoded(dictionary);
+        }
+
+        static String[] decoded(Dictionary dictionary) {
             String[] strings = new String[dictionary.getMaxId() + 1];
             for (int id = 0; id < strings.length; id++) {
                 strings[id] = dictionary.decodeToBinary(id).toStringUsingUTF8();
             }
-            this.dictionary = strings;
+            return strings;
         }
 
         @Override
@@ -141,8 +198,12 @@ final class ColumnarEventScan {
 
         @Override
         public void addBinary(Binary binary) {
+            value = decoded(binary);
+        }
+
+        static String decoded(Binary binary) {
             ByteBuffer bytes = binary.toByteBuffer();
-            value = bytes.hasArray()
+            return bytes.hasArray()
                     ? new String(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), StandardCharsets.UTF_8)
                     : binary.toStringUsingUTF8();
         }

@@ -7,6 +7,7 @@ import io.atlas.domain.lake.LogType;
 import io.atlas.domain.record.CanonicalRecord;
 import io.atlas.domain.record.LogIdHasher;
 import io.atlas.ports.dataset.Dataset;
+import io.atlas.ports.dataset.EventScan;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,6 +49,61 @@ class ColumnarEventScanTest {
             rows.add(new CanonicalRecord(id, at, ip, device, method, status, "/p", null, "app-" + (i % 2), LogType.ACCESS,
                     LogFormat.NDJSON, "validated/ndjson/a.ndjson"));
         }
+        Path file = write(rows, idDictionary, version, pageBytes);
+
+        List<String> scanned = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
+        new ColumnarEventScan().scan(file, new EventScan.Visitor() {
+            @Override
+            public void event(byte[] logId, int offset, int status, String device, String type, String app) {
+                scanned.add(new String(logId, offset, 64, StandardCharsets.US_ASCII) + " " + status + " " + device + " "
+                        + type + " " + app);
+            }
+
+            @Override
+            public void address(String ip) {
+                addresses.add(ip);
+            }
+        });
+
+        List<String> expected = rows.stream().map(r -> r.logId() + " " + r.statusCode() + " " + r.device() + " "
+                + r.requestType() + " " + r.appName()).toList();
+        assertThat(scanned).containsExactlyElementsOf(expected);
+        assertThat(new java.util.HashSet<>(addresses))
+                .isEqualTo(rows.stream().map(CanonicalRecord::ipAddress).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** A dictionary-encoded address is given once a chunk, not once a row: addresses count as a set. */
+    @org.junit.jupiter.api.Test
+    void aDictionaryEncodedAddressIsGivenOnceAChunk() throws Exception {
+        List<CanonicalRecord> rows = new ArrayList<>();
+        LogIdHasher hasher = new LogIdHasher();
+        for (int i = 0; i < 5_000; i++) {
+            String ip = "192.168.0." + (i % 10);
+            String id = hasher.logId(LogType.ACCESS, i, ip, null, "GET", 200, "/p", null, "app");
+            rows.add(new CanonicalRecord(id, Instant.EPOCH, ip, null, "GET", 200, "/p", null, "app", LogType.ACCESS,
+                    LogFormat.NDJSON, "validated/ndjson/a.ndjson"));
+        }
+        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 4096);
+        List<String> addresses = new ArrayList<>();
+        long[] events = new long[1];
+        new ColumnarEventScan().scan(file, new EventScan.Visitor() {
+            @Override
+            public void event(byte[] logId, int offset, int status, String device, String type, String app) {
+                events[0]++;
+            }
+
+            @Override
+            public void address(String ip) {
+                addresses.add(ip);
+            }
+        });
+        assertThat(events[0]).isEqualTo(5_000);
+        assertThat(addresses).hasSize(10).doesNotHaveDuplicates().allMatch(ip -> ip.startsWith("192.168.0."));
+    }
+
+    private Path write(List<CanonicalRecord> rows, boolean idDictionary, ParquetProperties.WriterVersion version,
+            int pageBytes) throws java.io.IOException {
         Path file = directory.resolve("part.parquet");
         RowCodec<CanonicalRecord> codec = RowCodecs.forDataset(Dataset.LOGS);
         Schema avro = codec.schema();
@@ -64,12 +120,6 @@ class ColumnarEventScanTest {
             }
         }
 
-        List<String> scanned = new ArrayList<>();
-        new ColumnarEventScan().scan(file, (logId, offset, status, ip, device, type, app) -> scanned.add(
-                new String(logId, offset, 64, StandardCharsets.US_ASCII) + " " + status + " " + ip + " " + device + " " + type + " " + app));
-
-        List<String> expected = rows.stream().map(r -> r.logId() + " " + r.statusCode() + " " + r.ipAddress() + " "
-                + r.device() + " " + r.requestType() + " " + r.appName()).toList();
-        assertThat(scanned).containsExactlyElementsOf(expected);
+        return file;
     }
 }

@@ -19,6 +19,28 @@ public final class ConcurrentLogIdSet {
         }
     }
 
+    private ConcurrentLogIdSet(long idsPerStripe, int passes, int pass) {
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = i % passes == pass ? new LogIdSet(idsPerStripe) : new LogIdSet();
+        }
+    }
+
+    /**
+     * An empty set for pass {@code pass} of {@code passes} (see {@link DistinctEvents#passOf}) of a day of at most
+     * {@code rows} ids, whose pass's stripes start at the size they would grow to: the ids are uniform, so a stripe
+     * gets about {@code rows / 64} of them (with four standard deviations of room). Doubling a table as it fills
+     * allocates and rehashes about as much again as the final tables hold, which was the aggregate's largest
+     * allocation; the final size is the same either way. The other passes' stripes stay at their smallest.
+     */
+    public static ConcurrentLogIdSet sized(long rows, int passes, int pass) {
+        if (rows < 0 || passes < 1 || passes > STRIPES || pass < 0 || pass >= passes) {
+            throw new IllegalArgumentException("Invalid set of " + rows + " rows for pass " + pass + " of " + passes);
+        }
+        double mean = rows / (double) STRIPES;
+        long idsPerStripe = (long) Math.ceil(mean + 4 * Math.sqrt(mean));
+        return new ConcurrentLogIdSet(idsPerStripe, passes, pass);
+    }
+
     /** The first 16 hex characters of an id, decoded; its leading six bits are its stripe. */
     static long firstWord(byte[] hex, int offset) {
         return LogIdSet.word(hex, offset);
@@ -58,9 +80,54 @@ public final class ConcurrentLogIdSet {
         }
     }
 
+    /**
+     * Adds the {@code count} ids of {@code words} (four words an id, as {@link #add(long, long, long, long)}) and sets
+     * {@code added[i]} to whether id {@code i} was not there yet (a repeat within the batch is not). The ids are
+     * grouped by stripe first (a counting sort), so each stripe is locked once and its ids probed in one tight loop,
+     * where the out-of-order core overlaps their cache misses.
+     */
+    public void addAll(long[] words, int count, boolean[] added) {
+        int[] starts = new int[STRIPES + 1];
+        for (int i = 0; i < count; i++) {
+            starts[stripeOf(words[i * 4]) + 1]++;
+        }
+        for (int s = 0; s < STRIPES; s++) {
+            starts[s + 1] += starts[s];
+        }
+        int[] next = java.util.Arrays.copyOf(starts, STRIPES);
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[next[stripeOf(words[i * 4])]++] = i;
+        }
+        for (int s = 0; s < STRIPES; s++) {
+            if (starts[s] == starts[s + 1]) {
+                continue;
+            }
+            LogIdSet stripe = stripes[s];
+            synchronized (stripe) {
+                for (int k = starts[s]; k < starts[s + 1]; k++) {
+                    int i = order[k];
+                    int base = i * 4;
+                    added[i] = stripe.add(words[base], words[base + 1], words[base + 2], words[base + 3]);
+                }
+            }
+        }
+    }
+
     /** Adds an id given as text. */
     public boolean add(String hex) {
         return add(hex.getBytes(StandardCharsets.US_ASCII), 0);
+    }
+
+    /** The heap of the stripes' tables. */
+    long estimatedBytes() {
+        long bytes = 0;
+        for (LogIdSet stripe : stripes) {
+            synchronized (stripe) {
+                bytes += stripe.estimatedBytes();
+            }
+        }
+        return bytes;
     }
 
     public long size() {

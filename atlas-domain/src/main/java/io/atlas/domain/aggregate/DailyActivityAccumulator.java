@@ -1,5 +1,7 @@
 package io.atlas.domain.aggregate;
 
+import static java.util.Objects.requireNonNull;
+
 import io.atlas.domain.lake.LogType;
 import io.atlas.domain.record.CanonicalRecord;
 import java.io.Serializable;
@@ -7,6 +9,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The daily aggregate of SPEC §4 as a mergeable accumulator, shared by every engine so they cannot drift.
@@ -48,24 +51,34 @@ public final class DailyActivityAccumulator implements Serializable {
         if (occurrences < 1) {
             throw new IllegalArgumentException("An event occurs at least once, got " + occurrences);
         }
-        rows += occurrences;
+        rows += occurrences - 1;
+        return addDistinctEventCountingIpApart(event.logType(), event.statusCode(), event.device(), event.requestType(),
+                event.appName());
+    }
+
+    /** {@link #addDistinctEventCountingIpApart(EventFacts, long)} of an event seen once, given by its facts. */
+    DailyActivityAccumulator addDistinctEventCountingIpApart(LogType logType, int statusCode, @Nullable String device,
+            String requestType, String appName) {
+        requireNonNull(logType, "logType is null");
+        requireNonNull(requestType, "requestType is null");
+        requireNonNull(appName, "appName is null");
+        rows++;
         distinct++;
-        increment(byType, event.requestType(), 1);
-        increment(byApp, event.appName(), 1);
-        if (event.logType() == LogType.ACCESS) {
+        increment(byType, requestType, 1);
+        increment(byApp, appName, 1);
+        if (logType == LogType.ACCESS) {
             accessEvents++;
-            int status = event.statusCode();
-            if (status >= 400 && status <= 499) {
+            if (statusCode >= 400 && statusCode <= 499) {
                 clientErrors++;
-            } else if (status >= 500 && status <= 599) {
+            } else if (statusCode >= 500 && statusCode <= 599) {
                 serverErrors++;
             }
-            if (event.device() != null) {
-                increment(byDevice, event.device(), 1);
+            if (device != null) {
+                increment(byDevice, device, 1);
             }
         } else {
             errorEvents++;
-            increment(byErrorCode, event.statusCode(), 1);
+            increment(byErrorCode, statusCode, 1);
         }
         return this;
     }

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Several threads can scan parts of a day at once, each with its own instance over one shared id set; their
  * {@link #merge merged} result is the same whichever thread saw an event first, because exact duplicates carry the
- * same facts. One instance is not thread-safe. A day whose ids do not fit in memory is aggregated in several passes,
+ * same facts. Rows are checked against the set in batches ({@link PendingEvents}); every count is read after the
+ * batch is flushed. One instance is not thread-safe. A day whose ids do not fit in memory is aggregated in several passes,
  * each over a share of the ids (see {@link #DistinctEvents(ConcurrentLogIdSet, int, int, long)}).
  *
  * <p>{@code unique_ips} is counted apart from the events, in an {@link IpShare} per pass: pass {@code k} of
@@ -22,13 +23,12 @@ import org.jspecify.annotations.Nullable;
  * {@link #ipsOverflowed()} says so and the caller counts them in more shares ({@link #result(LocalDate, long, long)}).
  */
 public final class DistinctEvents {
-    /** The address of an event whose address was counted when its row was first read (the accumulator ignores it). */
-    private static final String ADDRESS_COUNTED_APART = "";
-
     private final ConcurrentLogIdSet ids;
     private final int passes;
     private final int pass;
     private DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
+    /** Rows of this pass whose ids are checked in batches; every count below is read after {@link #flush}. */
+    private final PendingEvents pending = new PendingEvents();
     private long duplicates;
     private final IpShare ips;
     private long ipsOfMergedPasses;
@@ -94,19 +94,29 @@ public final class DistinctEvents {
     }
 
     public void add(CanonicalRecord row) {
-        ips.add(row.ipAddress());
-        if (isNew(row.logId().getBytes(StandardCharsets.US_ASCII), 0)) {
-            accumulator.addDistinctEventCountingIpApart(EventFacts.of(row), 1);
-        }
+        add(row.logType(), row.logId().getBytes(StandardCharsets.US_ASCII), 0, row.statusCode(), row.ipAddress(),
+                row.device(), row.requestType(), row.appName());
     }
 
     /** Adds a row given by its aggregate columns (the columnar fast path). */
     public void add(LogType logType, byte[] logId, int offset, int statusCode, String ipAddress, @Nullable String device,
             String requestType, String appName) {
         ips.add(ipAddress);
-        if (isNew(logId, offset)) {
-            accumulator.addDistinctEventCountingIpApart(new EventFacts(logType, statusCode, ipAddress, device, requestType, appName), 1);
+        add(logType, logId, offset, statusCode, device, requestType, appName);
+    }
+
+    /**
+     * Adds a row given by its aggregate columns but its address, which the caller gives to {@link #addAddress} (once
+     * for every row that carries it, or once for all of them: addresses count as a set).
+     */
+    public void add(LogType logType, byte[] logId, int offset, int statusCode, @Nullable String device, String requestType,
+            String appName) {
+        long first = ConcurrentLogIdSet.firstWord(logId, offset);
+        if (passes > 1 && passOf(first, passes) != pass) {
+            return;
         }
+        pend(logType, first, ConcurrentLogIdSet.word(logId, offset + 16), ConcurrentLogIdSet.word(logId, offset + 32),
+                ConcurrentLogIdSet.word(logId, offset + 48), statusCode, device, requestType, appName);
     }
 
     /**
@@ -119,30 +129,27 @@ public final class DistinctEvents {
         if (passes > 1 && passOf(a, passes) != pass) {
             throw new IllegalArgumentException("A row of pass " + passOf(a, passes) + " given to pass " + pass);
         }
-        if (ids.add(a, b, c, d)) {
-            accumulator.addDistinctEventCountingIpApart(
-                    new EventFacts(logType, statusCode, ADDRESS_COUNTED_APART, device, requestType, appName), 1);
-        } else {
-            duplicates++;
-        }
+        pend(logType, a, b, c, d, statusCode, device, requestType, appName);
     }
 
-    /** Counts the address of a row that another pass adds (see {@link #add(LogType, long, long, long, long, int, String, String, String)}). */
+    /**
+     * Counts the address of a row added without it, or of a row that another pass adds (see
+     * {@link #add(LogType, long, long, long, long, int, String, String, String)}).
+     */
     public void addAddress(String ipAddress) {
         ips.add(ipAddress);
     }
 
-    /** Whether the id is this pass's and seen for the first time; counts it as a duplicate when it is this pass's and seen. */
-    private boolean isNew(byte[] logId, int offset) {
-        long first = ConcurrentLogIdSet.firstWord(logId, offset);
-        if (passes > 1 && ConcurrentLogIdSet.stripeOf(first) % passes != pass) {
-            return false;
+    private void pend(LogType logType, long a, long b, long c, long d, int statusCode, @Nullable String device,
+            String requestType, String appName) {
+        if (pending.add(logType, a, b, c, d, statusCode, device, requestType, appName)) {
+            flush();
         }
-        if (ids.add(first, logId, offset)) {
-            return true;
-        }
-        duplicates++;
-        return false;
+    }
+
+    /** Checks the rows waiting in {@link #pending} against the id set and counts them. */
+    private void flush() {
+        duplicates += pending.drainInto(ids, accumulator);
     }
 
     /**
@@ -151,6 +158,8 @@ public final class DistinctEvents {
      * pass's) are kept as their count only.
      */
     public DistinctEvents merge(DistinctEvents other) {
+        flush();
+        other.flush();
         accumulator = accumulator.merge(other.accumulator);
         duplicates += other.duplicates;
         ipsOverflowed |= other.ipsOverflowed;
@@ -181,6 +190,7 @@ public final class DistinctEvents {
 
     /** The day's row with {@code uniqueIps} counted in {@link IpShare}s apart, after {@link #ipsOverflowed()}. */
     public DailyActivity result(LocalDate date, long rejectedRecords, long uniqueIps) {
+        flush();
         return accumulator.result(date, rejectedRecords, uniqueIps, duplicates);
     }
 }

@@ -13,8 +13,26 @@ final class LogIdSet extends OpenLongTuples {
     private static final long serialVersionUID = 1L;
     private static final double MAX_LOAD = 0.75;
 
+    private static final int MIN_SLOTS = 1024;
+    /** The most slots a table starts with: 2^26 slots are 2 GiB, more than any budget gives one stripe. */
+    private static final int MAX_INITIAL_SLOTS = 1 << 26;
+
     LogIdSet() {
-        super(4, 1024, MAX_LOAD);
+        super(4, MIN_SLOTS, MAX_LOAD);
+    }
+
+    /** A set that holds {@code expectedIds} ids without doubling: its table starts at the size growth would reach. */
+    LogIdSet(long expectedIds) {
+        super(4, slotsFor(expectedIds), MAX_LOAD);
+    }
+
+    /** The power of two of slots that growth from {@link #MIN_SLOTS} ends at after {@code ids} adds. */
+    static int slotsFor(long ids) {
+        int slots = MIN_SLOTS;
+        while (slots < MAX_INITIAL_SLOTS && ids > slots * MAX_LOAD) {
+            slots *= 2;
+        }
+        return slots;
     }
 
     /** Adds an id given as 64 hex characters at {@code offset}; true when it was not there yet. */

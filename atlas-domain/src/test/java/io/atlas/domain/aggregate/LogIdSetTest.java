@@ -110,4 +110,67 @@ class LogIdSetTest {
             }
         }
     }
+
+    /** A presized table is the one growth would have reached: same memory, no doubling on the way. */
+    @Property(tries = 30)
+    void aPresizedSetStartsAtTheSizeGrowthReachesAndAgreesWithAGrownOne(@ForAll @IntRange(min = 0, max = 20_000) int n) {
+        LogIdSet grown = new LogIdSet();
+        LogIdSet sized = new LogIdSet(n);
+        long sizedBytes = sized.estimatedBytes();
+        for (int event = 0; event < n; event++) {
+            String id = HASHER.logId(LogType.ACCESS, event, "ip", null, "GET", 200, null, null, "app");
+            assertThat(sized.add(id)).isEqualTo(grown.add(id)).isTrue();
+        }
+        assertThat(sized.size()).isEqualTo(grown.size()).isEqualTo(n);
+        assertThat(sized.estimatedBytes()).isEqualTo(sizedBytes).isEqualTo(grown.estimatedBytes());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSizedConcurrentSetPresizesOnlyItsPassesStripesAndCountsExactly() {
+        ConcurrentLogIdSet ids = ConcurrentLogIdSet.sized(64_000, 4, 1);
+        long bytes = ids.estimatedBytes();
+        // 1,000 ids a stripe, 1,127 with room: 2,048 slots of 32 bytes in the pass's 16 stripes, 1,024 in the 48 others
+        assertThat(bytes).isEqualTo(16 * 2048 * 32L + 48 * 1024 * 32L);
+        int added = 0;
+        for (int event = 0; event < 64_000; event++) {
+            String id = HASHER.logId(LogType.ACCESS, event, "ip", null, "GET", 200, null, null, "app");
+            long first = ConcurrentLogIdSet.word(id.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
+            if (DistinctEvents.passOf(first, 4) == 1) {
+                assertThat(ids.add(id)).isTrue();
+                assertThat(ids.add(id)).isFalse();
+                added++;
+            }
+        }
+        assertThat(ids.size()).isEqualTo(added);
+        assertThat(ids.estimatedBytes()).isEqualTo(bytes);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConcurrentLogIdSet.sized(10, 4, 4))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConcurrentLogIdSet.sized(-1, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A batch answers id by id as adding them one at a time would: repeats within the batch, zero words and all. */
+    @Property(tries = 60)
+    void aBatchAnswersAsAddingItsIdsOneByOne(@ForAll @Size(max = 3000) List<@IntRange(min = 0, max = 400) Integer> events,
+            @ForAll @IntRange(min = 1, max = 700) int batch) {
+        ConcurrentLogIdSet batched = new ConcurrentLogIdSet();
+        ConcurrentLogIdSet single = new ConcurrentLogIdSet();
+        long[] words = new long[batch * 4];
+        boolean[] added = new boolean[batch];
+        for (int from = 0; from < events.size(); from += batch) {
+            int count = Math.min(batch, events.size() - from);
+            boolean[] expected = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                int event = events.get(from + i);
+                // a zero id, ids sharing words and stripes, and hashed ones
+                long a = event % 7 == 0 ? 0 : (long) (event % 5) << 58 | event;
+                long d = event % 3 == 0 ? 0 : event * 31L;
+                System.arraycopy(new long[] {a, 0, event % 2, d}, 0, words, i * 4, 4);
+                expected[i] = single.add(a, 0, event % 2, d);
+            }
+            batched.addAll(words, count, added);
+            assertThat(java.util.Arrays.copyOf(added, count)).isEqualTo(expected);
+        }
+        assertThat(batched.size()).isEqualTo(single.size());
+    }
 }

@@ -9,10 +9,17 @@ import org.jspecify.annotations.Nullable;
  */
 public interface EventScan {
 
-    /** Receives one processed row's aggregate columns; {@code logId} holds the id's 64 hex characters at {@code offset}. */
+    /**
+     * Receives a part's processed rows, by their aggregate columns, and their addresses apart: addresses count as a set
+     * ({@code unique_ips}), so a scan gives each address at least once for the rows that carry it and may give it once
+     * for all of them (a dictionary-encoded column chunk gives each of its entries once), in any order with the rows.
+     */
     interface Visitor {
-        void event(byte[] logId, int offset, int statusCode, String ipAddress, @Nullable String device, String requestType,
-                String appName);
+        /** One row; {@code logId} holds the id's 64 hex characters at {@code offset}. */
+        void event(byte[] logId, int offset, int statusCode, @Nullable String device, String requestType, String appName);
+
+        /** The address of one or more of the part's rows. */
+        void address(String ipAddress);
     }
 
     /** One part of a partition (a file) that can be scanned on its own thread. */

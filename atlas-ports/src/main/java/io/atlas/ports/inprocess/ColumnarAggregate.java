@@ -77,7 +77,8 @@ final class ColumnarAggregate {
         long idBytes = memoryBytes / 2;
         long ipBytesPerWorker = Math.max(minIpBytesPerWorker, (memoryBytes - idBytes) / threads);
         int passes = DistinctEvents.aggregatePasses(rows, idBytes);
-        DistinctEvents day = passes == 1 ? onePass(parts, ipBytesPerWorker) : spilledPasses(parts, passes, ipBytesPerWorker);
+        DistinctEvents day = passes == 1 ? onePass(parts, rows, ipBytesPerWorker)
+                : spilledPasses(parts, rows, passes, ipBytesPerWorker);
         if (!day.ipsOverflowed()) {
             return day.result(date, rejectedRecords);
         }
@@ -85,11 +86,20 @@ final class ColumnarAggregate {
     }
 
     /** Every id and address in memory at once: one read of every file. */
-    private DistinctEvents onePass(List<Part> parts, long ipBytesPerWorker) {
-        ConcurrentLogIdSet ids = new ConcurrentLogIdSet();
+    private DistinctEvents onePass(List<Part> parts, long rows, long ipBytesPerWorker) {
+        ConcurrentLogIdSet ids = ConcurrentLogIdSet.sized(rows, 1, 0);
         List<DistinctEvents> workers = scan(parts, () -> new DistinctEvents(ids, 1, 0, ipBytesPerWorker),
-                (events, part) -> part.source().scan((id, offset, status, ip, device, type, app) ->
-                        events.add(part.logType(), id, offset, status, ip, device, type, app)));
+                (events, part) -> part.source().scan(new EventScan.Visitor() {
+                    @Override
+                    public void event(byte[] id, int offset, int status, String device, String type, String app) {
+                        events.add(part.logType(), id, offset, status, device, type, app);
+                    }
+
+                    @Override
+                    public void address(String ip) {
+                        events.addAddress(ip);
+                    }
+                }));
         return merged(workers);
     }
 
@@ -99,7 +109,7 @@ final class ColumnarAggregate {
      * each other row aside in a temporary file of its pass ({@link RowSpill}); each later pass reads only its files.
      * Time grows with the rows, not with rows times passes.
      */
-    private DistinctEvents spilledPasses(List<Part> parts, int passes, long ipBytesPerWorker) {
+    private DistinctEvents spilledPasses(List<Part> parts, long rows, int passes, long ipBytesPerWorker) {
         Path directory;
         try {
             directory = Files.createTempDirectory("atlas-aggregate-");
@@ -109,7 +119,7 @@ final class ColumnarAggregate {
         }
         List<RowSpill> spills = new ArrayList<>();
         try {
-            ConcurrentLogIdSet firstIds = new ConcurrentLogIdSet();
+            ConcurrentLogIdSet firstIds = ConcurrentLogIdSet.sized(rows, passes, 0);
             AtomicInteger workerNumber = new AtomicInteger();
             List<FirstPass> first = scan(parts, () -> {
                 RowSpill spill = new RowSpill(directory, workerNumber.getAndIncrement(), passes);
@@ -123,7 +133,7 @@ final class ColumnarAggregate {
             for (int pass = 1; pass < passes; pass++) {
                 int share = pass;
                 List<Path> files = spills.stream().flatMap(spill -> spill.files(share).stream()).toList();
-                ConcurrentLogIdSet ids = new ConcurrentLogIdSet();
+                ConcurrentLogIdSet ids = ConcurrentLogIdSet.sized(rows, passes, share);
                 day.merge(merged(scan(files, () -> new DistinctEvents(ids, passes, share, new IpShare()), (events, file) -> {
                     RowSpill.read(file, events);
                     delete(file);
@@ -144,13 +154,20 @@ final class ColumnarAggregate {
     /** A worker of the first of several passes: its scanner and its rows set aside for the later passes. */
     private record FirstPass(DistinctEvents events, RowSpill spill) {
         EventScan.Visitor visitor(LogType logType, int passes) {
-            return (id, offset, status, ip, device, type, app) -> {
-                int pass = DistinctEvents.passOf(ConcurrentLogIdSet.word(id, offset), passes);
-                if (pass == 0) {
-                    events.add(logType, id, offset, status, ip, device, type, app);
-                } else {
+            return new EventScan.Visitor() {
+                @Override
+                public void event(byte[] id, int offset, int status, String device, String type, String app) {
+                    int pass = DistinctEvents.passOf(ConcurrentLogIdSet.word(id, offset), passes);
+                    if (pass == 0) {
+                        events.add(logType, id, offset, status, device, type, app);
+                    } else {
+                        spill.write(pass, logType, id, offset, status, device, type, app);
+                    }
+                }
+
+                @Override
+                public void address(String ip) {
                     events.addAddress(ip);
-                    spill.write(pass, logType, id, offset, status, device, type, app);
                 }
             };
         }
@@ -191,7 +208,15 @@ final class ColumnarAggregate {
         for (int share = 0; share < shares; share++) {
             int s = share;
             List<IpShare> workers = scan(parts, () -> new IpShare(shares, s, budgetPerWorker),
-                    (ips, part) -> part.source().scan((id, offset, status, ip, device, type, app) -> ips.add(ip)));
+                    (ips, part) -> part.source().scan(new EventScan.Visitor() {
+                        @Override
+                        public void event(byte[] id, int offset, int status, String device, String type, String app) {}
+
+                        @Override
+                        public void address(String ip) {
+                            ips.add(ip);
+                        }
+                    }));
             IpShare merged = workers.get(0);
             workers.subList(1, workers.size()).forEach(merged::merge);
             if (merged.overflowed()) {
