@@ -22,7 +22,7 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads the six columns the daily aggregate needs straight from a logs file's column chunks, row group by row group,
  * handing each row to an {@link EventScan.Visitor} without a row object, and its addresses apart (a dictionary
- * entry once a chunk). Text columns are read through
+ * entry once a chunk, after its rows). Text columns are read through
  * dictionary-aware converters: a dictionary-encoded column chunk (values repeat: addresses, agents, methods) has each
  * dictionary entry decoded to one {@link String} once, and its rows are then array lookups by dictionary id, the
  * same {@code String} for every row that carries it; a plain-encoded page (a dictionary that overflowed: mostly
@@ -90,6 +90,7 @@ final class ColumnarEventScan {
                     }
                     visitor.event(idBytes, idOffset, status, device.value, type.value, app.value);
                 }
+                converters.addresses.giveUsed();
             }
         } catch (IllegalStateException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);
@@ -103,7 +104,7 @@ final class ColumnarEventScan {
     private static final class Columns extends GroupConverter {
         private static final PrimitiveConverter IGNORE = new PrimitiveConverter() {};
         final Text[] texts;
-        private final Addresses addresses;
+        final Addresses addresses;
 
         Columns(int columns, EventScan.Visitor visitor) {
             texts = new Text[columns];
@@ -130,14 +131,16 @@ final class ColumnarEventScan {
     }
 
     /**
-     * The addresses of a column chunk, handed to the visitor: a dictionary entry once, the first time a row carries it
-     * (the visitor counts addresses as a set; a day of a few thousand addresses read over millions of rows parsed and
-     * looked up each row's address), a plain-encoded value each time.
+     * The addresses of a column chunk, handed to the visitor: a dictionary entry once, after the rows of the chunk
+     * that carry it (the visitor counts addresses as a set; a day of a few thousand addresses read over millions of
+     * rows parsed and looked up each row's address), a plain-encoded value as it comes. A row only marks its entry,
+     * without a branch: a test for "given already" is false for the first few thousand rows of every chunk and true
+     * after, which the JIT compiled as an uncommon trap and deoptimized on at the start of the next chunk.
      */
     private static final class Addresses extends PrimitiveConverter {
         private final EventScan.Visitor visitor;
         private String[] dictionary = new String[0];
-        private boolean[] given = new boolean[0];
+        private boolean[] used = new boolean[0];
 
         Addresses(EventScan.Visitor visitor) {
             this.visitor = visitor;
@@ -150,21 +153,29 @@ final class ColumnarEventScan {
 
         @Override
         public void setDictionary(Dictionary dictionary) {
+            giveUsed();
             this.dictionary = Text.decoded(dictionary);
-            this.given = new boolean[this.dictionary.length];
+            this.used = new boolean[this.dictionary.length];
         }
 
         @Override
         public void addValueFromDictionary(int dictionaryId) {
-            if (!given[dictionaryId]) {
-                given[dictionaryId] = true;
-                visitor.address(dictionary[dictionaryId]);
-            }
+            used[dictionaryId] = true;
         }
 
         @Override
         public void addBinary(Binary binary) {
             visitor.address(Text.decoded(binary));
+        }
+
+        /** Gives the visitor every dictionary entry a row carried since the dictionary was set. */
+        void giveUsed() {
+            for (int id = 0; id < used.length; id++) {
+                if (used[id]) {
+                    visitor.address(dictionary[id]);
+                    used[id] = false;
+                }
+            }
         }
     }
 
