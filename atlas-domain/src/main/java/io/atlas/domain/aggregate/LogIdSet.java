@@ -50,7 +50,6 @@ final class LogIdSet extends OpenLongTuples {
         if ((a | b | c | d) == 0) {
             return addZero();
         }
-        growIfFull();
         return counted(insert(slots, a, b, c, d));
     }
 

@@ -16,7 +16,6 @@ final class LongPairSet extends OpenLongTuples {
         if ((high | low) == 0) {
             return addZero();
         }
-        growIfFull();
         return counted(insert(slots, high, low));
     }
 

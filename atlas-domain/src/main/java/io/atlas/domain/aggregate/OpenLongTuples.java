@@ -32,7 +32,6 @@ abstract class OpenLongTuples implements Serializable {
         return slots.length * 8L;
     }
 
-    /** Doubles the slots when one more tuple would pass the load. */
     /** Counts the all-zero tuple, which no slot can hold (a zero slot is empty); true when it was not there yet. */
     final boolean addZero() {
         if (hasZero) {
@@ -43,22 +42,27 @@ abstract class OpenLongTuples implements Serializable {
         return true;
     }
 
-    /** Counts a tuple an insert placed; passes the insert's answer on. */
+    /**
+     * Counts a tuple an insert placed, and doubles the slots once the tuples pass the load (so a repeated tuple never
+     * grows the table: a probe of a table within the load always finds it or an empty slot); passes the insert's
+     * answer on.
+     */
     final boolean counted(boolean inserted) {
         if (inserted) {
             size++;
+            if (size > (slots.length / width) * maxLoad) {
+                grow();
+            }
         }
         return inserted;
     }
 
-    final void growIfFull() {
-        if (size + 1 > (slots.length / width) * maxLoad) {
-            long[] old = slots;
-            slots = new long[old.length * 2];
-            for (int base = 0; base < old.length; base += width) {
-                if (!isEmpty(old, base)) {
-                    place(old, base);
-                }
+    private void grow() {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        for (int base = 0; base < old.length; base += width) {
+            if (!isEmpty(old, base)) {
+                place(old, base);
             }
         }
     }
