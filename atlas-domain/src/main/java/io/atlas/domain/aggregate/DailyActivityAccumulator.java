@@ -3,7 +3,14 @@ package io.atlas.domain.aggregate;
 import static java.util.Objects.requireNonNull;
 
 import io.atlas.domain.lake.LogType;
+import com.carrotsearch.hppc.IntLongHashMap;
+import com.carrotsearch.hppc.ObjectLongHashMap;
+import com.carrotsearch.hppc.procedures.IntLongProcedure;
+import com.carrotsearch.hppc.procedures.ObjectLongProcedure;
 import io.atlas.domain.record.CanonicalRecord;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -21,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * set union.
  */
 public final class DailyActivityAccumulator implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private long rows;
     private long distinct;
@@ -30,11 +37,13 @@ public final class DailyActivityAccumulator implements Serializable {
     private long clientErrors;
     private long serverErrors;
     private final DistinctIpAddresses ips = new DistinctIpAddresses();
-    // Mutable counters (one long each), so counting an event allocates nothing.
-    private final HashMap<String, long[]> byDevice = new HashMap<>();
-    private final HashMap<String, long[]> byType = new HashMap<>();
-    private final HashMap<String, long[]> byApp = new HashMap<>();
-    private final HashMap<Integer, long[]> byErrorCode = new HashMap<>();
+    // Open-addressing maps with the counts inline (HPPC): a row's count is one probe of the keys and one write of
+    // the counts, where a HashMap<String, long[]> read a bucket, a node and a boxed counter, each a cache miss on
+    // a day of thousands of agents. Not Serializable themselves: see writeObject.
+    private transient ObjectLongHashMap<String> byDevice = new ObjectLongHashMap<>();
+    private transient ObjectLongHashMap<String> byType = new ObjectLongHashMap<>();
+    private transient ObjectLongHashMap<String> byApp = new ObjectLongHashMap<>();
+    private transient IntLongHashMap byErrorCode = new IntLongHashMap();
 
     /** Adds one distinct event that {@code occurrences} processed rows carried (1 when it was not duplicated). */
     public DailyActivityAccumulator addDistinctEvent(EventFacts event, long occurrences) {
@@ -64,8 +73,8 @@ public final class DailyActivityAccumulator implements Serializable {
         requireNonNull(appName, "appName is null");
         rows++;
         distinct++;
-        increment(byType, requestType, 1);
-        increment(byApp, appName, 1);
+        byType.addTo(requestType, 1);
+        byApp.addTo(appName, 1);
         if (logType == LogType.ACCESS) {
             accessEvents++;
             if (statusCode >= 400 && statusCode <= 499) {
@@ -74,11 +83,11 @@ public final class DailyActivityAccumulator implements Serializable {
                 serverErrors++;
             }
             if (device != null) {
-                increment(byDevice, device, 1);
+                byDevice.addTo(device, 1);
             }
         } else {
             errorEvents++;
-            increment(byErrorCode, statusCode, 1);
+            byErrorCode.addTo(statusCode, 1);
         }
         return this;
     }
@@ -101,10 +110,10 @@ public final class DailyActivityAccumulator implements Serializable {
         clientErrors += other.clientErrors;
         serverErrors += other.serverErrors;
         ips.addAll(other.ips);
-        other.byDevice.forEach((k, v) -> increment(byDevice, k, v[0]));
-        other.byType.forEach((k, v) -> increment(byType, k, v[0]));
-        other.byApp.forEach((k, v) -> increment(byApp, k, v[0]));
-        other.byErrorCode.forEach((k, v) -> increment(byErrorCode, k, v[0]));
+        other.byDevice.forEach((ObjectLongProcedure<String>) byDevice::addTo);
+        other.byType.forEach((ObjectLongProcedure<String>) byType::addTo);
+        other.byApp.forEach((ObjectLongProcedure<String>) byApp::addTo);
+        other.byErrorCode.forEach((IntLongProcedure) byErrorCode::addTo);
         return this;
     }
 
@@ -119,7 +128,7 @@ public final class DailyActivityAccumulator implements Serializable {
      */
     DailyActivity result(LocalDate date, long rejectedRecords, long uniqueIps, long duplicateRows) {
         TreeMap<String, Long> codes = new TreeMap<>();
-        byErrorCode.forEach((code, n) -> codes.put(Integer.toString(code), n[0]));
+        byErrorCode.forEach((IntLongProcedure) (code, n) -> codes.put(Integer.toString(code), n));
         return new DailyActivity(date, accessEvents, errorEvents, clientErrors, serverErrors, uniqueIps,
                 counts(byDevice), counts(byType), counts(byApp), codes, rows + duplicateRows - distinct,
                 rejectedRecords);
@@ -138,18 +147,35 @@ public final class DailyActivityAccumulator implements Serializable {
         return accumulator.result(date, rejectedRecords);
     }
 
-    private static <K> void increment(Map<K, long[]> map, K key, long by) {
-        long[] counter = map.get(key);
-        if (counter == null) {
-            map.put(key, new long[] {by});
-        } else {
-            counter[0] += by;
-        }
+    private static TreeMap<String, Long> counts(ObjectLongHashMap<String> map) {
+        TreeMap<String, Long> counts = new TreeMap<>();
+        map.forEach((ObjectLongProcedure<String>) counts::put);
+        return counts;
     }
 
-    private static TreeMap<String, Long> counts(Map<String, long[]> map) {
-        TreeMap<String, Long> counts = new TreeMap<>();
-        map.forEach((key, n) -> counts.put(key, n[0]));
-        return counts;
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        out.writeObject(counts(byDevice));
+        out.writeObject(counts(byType));
+        out.writeObject(counts(byApp));
+        TreeMap<Integer, Long> codes = new TreeMap<>();
+        byErrorCode.forEach((IntLongProcedure) codes::put);
+        out.writeObject(codes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        byDevice = restored((Map<String, Long>) in.readObject());
+        byType = restored((Map<String, Long>) in.readObject());
+        byApp = restored((Map<String, Long>) in.readObject());
+        byErrorCode = new IntLongHashMap();
+        ((Map<Integer, Long>) in.readObject()).forEach(byErrorCode::put);
+    }
+
+    private static ObjectLongHashMap<String> restored(Map<String, Long> counts) {
+        ObjectLongHashMap<String> map = new ObjectLongHashMap<>();
+        counts.forEach(map::put);
+        return map;
     }
 }

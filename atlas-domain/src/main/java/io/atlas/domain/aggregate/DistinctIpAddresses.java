@@ -1,42 +1,37 @@
 package io.atlas.domain.aggregate;
 
+import com.carrotsearch.hppc.IntHashSet;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.HashSet;
-import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The exact set of a day's distinct {@code ip_address} strings (SPEC §4 {@code unique_ips}), kept compact: a
- * canonical dotted-quad IPv4 text as its 32 bits in a {@link RoaringBitmap} (about 2 bytes an address), a canonical
- * IPv6 text as its 128 bits in an open-addressing table, and every other string as itself. A string has one way in
- * (see {@link IpAddressText}) and each way is lossless, so the size is the number of distinct strings, exactly as a
- * {@code HashSet<String>} would count them: {@code "::1"} and {@code "0:0:0:0:0:0:0:1"} stay two.
+ * canonical dotted-quad IPv4 text as its 32 bits in a primitive open-addressing set (HPPC's {@link IntHashSet}, 5-11
+ * bytes an address), a canonical IPv6 text as its 128 bits in an open-addressing table, and every other string as
+ * itself. A string has one way in (see {@link IpAddressText}) and each way is lossless, so the size is the number of
+ * distinct strings, exactly as a {@code HashSet<String>} would count them: {@code "::1"} and
+ * {@code "0:0:0:0:0:0:0:1"} stay two. Every part knows its size in constant time, so a budget check costs nothing.
  *
- * <p>Uses only RoaringBitmap API that its 0.9 line (the one Spark 3.5 ships) has too. Not thread-safe.
+ * <p>Not thread-safe.
  */
 public final class DistinctIpAddresses implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     /** Heap of one other string beyond its characters: the String, its array and a HashSet entry. */
     private static final long BYTES_PER_STRING = 96;
 
-    private final RoaringBitmap ipv4 = new RoaringBitmap();
+    private transient IntHashSet ipv4 = new IntHashSet();
     private final LongPairSet ipv6 = new LongPairSet();
     private final HashSet<String> others = new HashSet<>();
     private long otherChars;
-    /** The bitmap's size at its last measure, and the IPv4 addresses added since: for {@link #boundOfBytes()}. */
-    private long ipv4BytesMeasured = ipv4.getSizeInBytes();
-    private long ipv4AddedSinceMeasure;
-    /** The most one new IPv4 address can add to the bitmap's size: two bytes in its container, or a new container. */
-    private static final long MAX_BYTES_PER_IPV4 = 24;
 
     /** Adds one address text; true when it was not there yet. */
     public boolean add(String ip) {
         long v4 = IpAddressText.ipv4(ip);
         if (v4 >= 0) {
-            if (ipv4.checkedAdd((int) v4)) {
-                ipv4AddedSinceMeasure++;
-                return true;
-            }
-            return false;
+            return ipv4.add((int) v4);
         }
         long[] v6 = IpAddressText.ipv6(ip);
         if (v6 != null) {
@@ -51,8 +46,7 @@ public final class DistinctIpAddresses implements Serializable {
 
     /** Adds every address of {@code other} and returns this. */
     public DistinctIpAddresses addAll(DistinctIpAddresses other) {
-        ipv4.or(other.ipv4);
-        ipv4AddedSinceMeasure += other.ipv4.getLongCardinality();
+        ipv4.addAll(other.ipv4);
         ipv6.addAll(other.ipv6);
         for (String ip : other.others) {
             if (others.add(ip)) {
@@ -63,23 +57,25 @@ public final class DistinctIpAddresses implements Serializable {
     }
 
     public long size() {
-        return ipv4.getLongCardinality() + ipv6.size() + others.size();
+        return ipv4.size() + ipv6.size() + others.size();
     }
 
-    /** An estimate of the heap the set takes, for keeping it within a budget: walks the bitmap's containers. */
+    /** The heap the set takes, for keeping it within a budget; constant time. */
     public long estimatedBytes() {
-        ipv4BytesMeasured = ipv4.getSizeInBytes();
-        ipv4AddedSinceMeasure = 0;
-        return ipv4BytesMeasured + ipv6.estimatedBytes() + others.size() * BYTES_PER_STRING + otherChars * 2;
+        return ipv4.ramBytesAllocated() + ipv6.estimatedBytes() + others.size() * BYTES_PER_STRING + otherChars * 2;
     }
 
-    /**
-     * An upper bound of {@link #estimatedBytes()} in constant time: the bitmap's last measured size plus the most
-     * the addresses added since can have grown it. A budget check walks the bitmap only when this bound passes the
-     * budget, instead of every few thousand addresses.
-     */
-    public long boundOfBytes() {
-        return ipv4BytesMeasured + ipv4AddedSinceMeasure * MAX_BYTES_PER_IPV4 + ipv6.estimatedBytes()
-                + others.size() * BYTES_PER_STRING + otherChars * 2;
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        out.writeObject(ipv4.toArray());
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        int[] addresses = (int[]) in.readObject();
+        ipv4 = new IntHashSet(addresses.length);
+        for (int address : addresses) {
+            ipv4.add(address);
+        }
     }
 }

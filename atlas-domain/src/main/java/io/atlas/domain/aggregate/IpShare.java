@@ -11,16 +11,12 @@ package io.atlas.domain.aggregate;
 public final class IpShare {
     /** The most shares a day can be counted in. */
     public static final int MAX_SHARES = 1 << 12;
-    /** New addresses between two budget checks (a check may walk the set): fewer on a small budget. */
-    private static final int MAX_CHECK_EVERY = 4096;
 
     private final int shares;
     private final int share;
     private final long budgetBytes;
-    private final int checkEvery;
     private DistinctIpAddresses ips = new DistinctIpAddresses();
     private boolean overflowed;
-    private int addedSinceCheck;
 
     /** Every address in one share, without a budget. */
     public IpShare() {
@@ -41,7 +37,6 @@ public final class IpShare {
         this.shares = shares;
         this.share = share;
         this.budgetBytes = budgetBytes;
-        this.checkEvery = (int) Math.max(1, Math.min(MAX_CHECK_EVERY, budgetBytes / 256));
     }
 
     /** The share of {@code ip} among {@code shares} (a power of two): a mix of the string's hash. */
@@ -63,9 +58,8 @@ public final class IpShare {
         if (overflowed || (shares > 1 && shareOf(ip, shares) != share)) {
             return;
         }
-        if (ips.add(ip) && ++addedSinceCheck >= checkEvery) {
-            addedSinceCheck = 0;
-            checkBudget();
+        if (ips.add(ip) && ips.estimatedBytes() > budgetBytes) {
+            overflow();
         }
     }
 
@@ -95,12 +89,6 @@ public final class IpShare {
                     + budgetBytes + " bytes: count the day in more shares");
         }
         return ips.size();
-    }
-
-    private void checkBudget() {
-        if (ips.boundOfBytes() > budgetBytes && ips.estimatedBytes() > budgetBytes) {
-            overflow();
-        }
     }
 
     private void overflow() {

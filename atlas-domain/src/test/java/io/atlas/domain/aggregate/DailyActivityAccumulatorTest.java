@@ -40,6 +40,25 @@ class DailyActivityAccumulatorTest {
     }
 
     @Test
+    void survivesJavaSerializationWithEveryCount() throws Exception {
+        DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
+        for (CanonicalRecord row : List.of(access("1.1.1.1", "Chrome", "GET", 200, "web", 1),
+                access("2.2.2.2", null, "POST", 404, "web", 2), error("4.4.4.4", 401, "auth", 4))) {
+            accumulator.addDistinctEvent(EventFacts.of(row), 1);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(accumulator);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            DailyActivityAccumulator copy = (DailyActivityAccumulator) in.readObject();
+            assertThat(copy.result(DAY, 3)).isEqualTo(accumulator.result(DAY, 3));
+            copy.addDistinctEvent(EventFacts.of(error("5.5.5.5", 401, "auth", 9)), 1);
+            assertThat(copy.result(DAY, 3).errorsByCode()).containsEntry("401", 2L);
+        }
+    }
+
+    @Test
     void computesEveryColumnOfTheDailyRow() {
         List<CanonicalRecord> rows = List.of(
                 access("1.1.1.1", "Chrome", "GET", 200, "web", 1),

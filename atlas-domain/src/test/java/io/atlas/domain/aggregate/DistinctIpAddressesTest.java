@@ -56,6 +56,7 @@ class DistinctIpAddressesTest {
         assertThat(set.size()).isEqualTo(6);
     }
 
+    /** 4 bytes an address in a table between 3/8 and 3/4 full: at most 11 bytes each, against ~90 for a String. */
     @Test
     void holdsManyIpv4AddressesInAFewBytesEach() {
         DistinctIpAddresses set = new DistinctIpAddresses();
@@ -64,7 +65,7 @@ class DistinctIpAddressesTest {
             set.add((bits >>> 24) + "." + ((bits >>> 16) & 255) + "." + ((bits >>> 8) & 255) + "." + (bits & 255));
         }
         assertThat(set.size()).isEqualTo(1_000_000);
-        assertThat(set.estimatedBytes()).isLessThan(4_000_000);
+        assertThat(set.estimatedBytes()).isLessThan(11_000_000);
     }
 
     @Test
@@ -84,36 +85,18 @@ class DistinctIpAddressesTest {
         }
     }
 
+    /** The size a budget check reads grows with the addresses, stays put on repeats, and adds up over a union. */
     @Property(tries = 100)
-    void theConstantTimeBoundIsNeverBelowTheMeasuredSize(@ForAll @Size(max = 400) List<@net.jqwik.api.From("ip") String> ips,
-            @ForAll @Size(max = 200) List<@net.jqwik.api.From("ip") String> more, @ForAll @net.jqwik.api.constraints.IntRange(max = 400) int measureAt) {
+    void theEstimateGrowsWithTheAddressesAndNotWithRepeats(@ForAll @Size(max = 400) List<@net.jqwik.api.From("ip") String> ips) {
         DistinctIpAddresses set = new DistinctIpAddresses();
-        for (int i = 0; i < ips.size(); i++) {
-            set.add(ips.get(i));
-            if (i == measureAt) {
-                set.estimatedBytes();
-            }
-            long bound = set.boundOfBytes();
-            assertThat(bound).isGreaterThanOrEqualTo(new DistinctIpAddresses().addAll(set).estimatedBytes());
+        long before = set.estimatedBytes();
+        for (String ip : ips) {
+            set.add(ip);
+            assertThat(set.estimatedBytes()).isGreaterThanOrEqualTo(before);
+            before = set.estimatedBytes();
         }
-        DistinctIpAddresses other = new DistinctIpAddresses();
-        more.forEach(other::add);
-        set.addAll(other);
-        assertThat(set.boundOfBytes()).isGreaterThanOrEqualTo(new DistinctIpAddresses().addAll(set).estimatedBytes());
-    }
-
-    @Test
-    void theBoundOfManyRandomAddressesStaysAboveTheirSize() {
-        DistinctIpAddresses set = new DistinctIpAddresses();
-        java.util.Random random = new java.util.Random(7);
-        for (int i = 0; i < 200_000; i++) {
-            int a = random.nextInt();
-            set.add((a >>> 24) + "." + ((a >>> 16) & 255) + "." + ((a >>> 8) & 255) + "." + (a & 255));
-            if (i % 50_000 == 0) {
-                set.estimatedBytes();
-            }
-        }
-        long bound = set.boundOfBytes();
-        assertThat(bound).isGreaterThanOrEqualTo(set.estimatedBytes());
+        ips.forEach(set::add);
+        assertThat(set.estimatedBytes()).isEqualTo(before);
+        assertThat(new DistinctIpAddresses().addAll(set).size()).isEqualTo(set.size());
     }
 }
