@@ -194,10 +194,17 @@ final class ColumnarEventScan {
             this.dictionary = decoded(dictionary);
         }
 
+        /**
+         * A chunk's dictionary as {@code String}s, interned: every chunk, file and worker then hands out the same
+         * instance for a value, so the aggregate's per-key maps match a row's key by identity (its hash cached in
+         * it) instead of comparing its bytes with another chunk's copy, a cache miss or two a row on a day of
+         * thousands of user agents. A dictionary is at most one page, and interned strings are collected with the
+         * last reference.
+         */
         static String[] decoded(Dictionary dictionary) {
             String[] strings = new String[dictionary.getMaxId() + 1];
             for (int id = 0; id < strings.length; id++) {
-                strings[id] = dictionary.decodeToBinary(id).toStringUsingUTF8();
+                strings[id] = dictionary.decodeToBinary(id).toStringUsingUTF8().intern();
             }
             return strings;
         }
