@@ -119,7 +119,7 @@ final class RowCodecs {
                 }
                 consumer.startField(columns[i].name(), i);
                 if (repeatingText[i]) {
-                    consumer.addBinary(texts.of((String) value));
+                    consumer.addBinary(texts.of(i, (String) value));
                 } else {
                     writeValue(consumer, columns[i], value);
                 }
@@ -192,7 +192,7 @@ final class RowCodecs {
                 return;
             }
             consumer.startField(column, index);
-            consumer.addBinary(texts.of(value));
+            consumer.addBinary(texts.of(index, value));
             consumer.endField(column, index);
         }
 

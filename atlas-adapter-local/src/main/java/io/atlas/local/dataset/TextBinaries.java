@@ -8,31 +8,53 @@ import org.apache.parquet.io.api.Binary;
  * page, a method, the source file) is encoded to UTF-8 once and reaches the column's dictionary writer as the same
  * byte array each time: parquet-java's dictionary compares a repeated value with its entry by identity, without
  * the byte-wise compare it otherwise does for every value. A small direct-mapped cache: a value that misses is
- * encoded as before and replaces the slot's; long texts are never kept. Not thread-safe.
+ * encoded as before and replaces the slot's; long texts are never kept. Each column has slots of its own
+ * ({@link #of(int, String)}): a column of values that never repeat (a public site's client addresses) would
+ * otherwise evict the agents and pages, whose Binaries were then made again and compared byte by byte. Not
+ * thread-safe.
  */
 final class TextBinaries {
     private static final int SLOT_BITS = 15;
-    /** Room for a day's addresses and endpoints of a few thousand each (columns share the cache). */
+    /** Room for a column's few thousand addresses, agents or endpoints of a day. */
     private static final int SLOTS = 1 << SLOT_BITS;
     private static final int MAX_KEPT_LENGTH = 256;
 
-    private final String[] texts = new String[SLOTS];
-    private final Binary[] binaries = new Binary[SLOTS];
+    /** The caches of the columns by their index, each made at its first value. */
+    private Slots[] columns = new Slots[0];
 
-    Binary of(String text) {
-        if (text.length() > MAX_KEPT_LENGTH) {
-            return encode(text);
+    /** The Binary of {@code text} in column {@code column} (its field index), through that column's cache. */
+    Binary of(int column, String text) {
+        if (column >= columns.length) {
+            columns = java.util.Arrays.copyOf(columns, column + 1);
         }
-        int hash = text.hashCode();
-        int slot = (hash * 0x9e3779b9) >>> (Integer.SIZE - SLOT_BITS);
-        String kept = texts[slot];
-        if (kept == text || text.equals(kept)) {
-            return binaries[slot];
+        Slots slots = columns[column];
+        if (slots == null) {
+            slots = new Slots();
+            columns[column] = slots;
         }
-        Binary binary = encode(text);
-        texts[slot] = text;
-        binaries[slot] = binary;
-        return binary;
+        return slots.of(text);
+    }
+
+    /** One column's direct-mapped cache. */
+    private static final class Slots {
+        private final String[] texts = new String[SLOTS];
+        private final Binary[] binaries = new Binary[SLOTS];
+
+        Binary of(String text) {
+            if (text.length() > MAX_KEPT_LENGTH) {
+                return encode(text);
+            }
+            int hash = text.hashCode();
+            int slot = (hash * 0x9e3779b9) >>> (Integer.SIZE - SLOT_BITS);
+            String kept = texts[slot];
+            if (kept == text || text.equals(kept)) {
+                return binaries[slot];
+            }
+            Binary binary = encode(text);
+            texts[slot] = text;
+            binaries[slot] = binary;
+            return binary;
+        }
     }
 
     /** An array-backed Binary: the dictionary writers hash and compare it faster than fromString's ByteBuffer one. */

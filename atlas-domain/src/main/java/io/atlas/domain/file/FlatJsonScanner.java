@@ -34,15 +34,15 @@ final class FlatJsonScanner {
     private byte[] b;
     private int i;
     private int end;
-    /** The reading thread's cache, taken at each {@link #read} (a reader may move between threads). */
-    private @Nullable TextCache cache;
+    /** The reading thread's caches, taken at each {@link #read} (a reader may move between threads). */
+    private TextCache @Nullable [] caches;
 
     /** Reads the object into {@code out} and returns true, or returns false (declined; {@code out} is undefined). */
     boolean read(byte[] bytes, int offset, int length, SourceFields out) {
         b = bytes;
         i = offset;
         end = offset + length;
-        cache = null;
+        caches = null;
         out.clear();
         skipWhitespace();
         if (i >= end || b[i] != '{') {
@@ -124,19 +124,19 @@ final class FlatJsonScanner {
     }
 
     /**
-     * A value's text: through the thread's {@link TextCache}, except the timestamps, which nearly never repeat (a
+     * A value's text: through the thread's {@link TextCache} of its field, except the timestamps, which nearly never repeat (a
      * lookup would only cost).
      */
     private String text(SourceField field, int start, int length) {
         if (field == SourceField.TIMESTAMP || field == SourceField.ERROR_TIME) {
             return new String(b, start, length, StandardCharsets.UTF_8);
         }
-        TextCache values = cache;
+        TextCache[] values = caches;
         if (values == null) {
             values = TextCache.forThisThread();
-            cache = values;
+            caches = values;
         }
-        return values.text(b, start, length);
+        return TextCache.of(values, field).text(b, start, length);
     }
 
     private boolean atEnd() {

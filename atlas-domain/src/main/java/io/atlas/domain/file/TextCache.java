@@ -1,5 +1,6 @@
 package io.atlas.domain.file;
 
+import io.atlas.domain.record.SourceField;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -10,7 +11,11 @@ import java.util.Arrays;
  * once. A direct-mapped cache: a miss decodes the bytes as before and takes the slot; values longer than
  * {@link #MAX_KEPT_BYTES} are never kept. Values are compared byte for byte, so a hit is always the same text.
  *
- * <p>Not thread-safe: {@link #forThisThread()} gives each thread its own.
+ * <p>Each field has a cache of its own ({@link #forThisThread}): a field whose values never repeat (a public site's
+ * client addresses) would otherwise evict every agent and page from the shared slots, so their lookups missed too
+ * and each record allocated them all again (round 5, high-cardinality day).
+ *
+ * <p>Not thread-safe: {@link #forThisThread} gives each thread its own.
  */
 final class TextCache {
     /** Room for a day's addresses and endpoints of a few thousand each without most of them evicting each other. */
@@ -19,15 +24,27 @@ final class TextCache {
     /** Bytes of each end of a value that pick its slot (all of a value up to twice this). */
     private static final int HASHED_END = 16;
 
-    private static final ThreadLocal<TextCache> BY_THREAD = ThreadLocal.withInitial(TextCache::new);
+    private static final ThreadLocal<TextCache[]> BY_THREAD =
+            ThreadLocal.withInitial(() -> new TextCache[SourceField.values().length]);
 
     /** Slot {@code s}'s bytes: the first {@code lengths[s]} of {@code keys[s]} (an array reused while it is long enough). */
     private final byte[][] keys = new byte[SLOTS][];
     private final int[] lengths = new int[SLOTS];
     private final String[] texts = new String[SLOTS];
 
-    static TextCache forThisThread() {
+    /** This thread's caches, one a {@link SourceField} by its ordinal, each made at its first {@link #of}. */
+    static TextCache[] forThisThread() {
         return BY_THREAD.get();
+    }
+
+    /** The cache of {@code field} among a thread's {@code caches}. */
+    static TextCache of(TextCache[] caches, SourceField field) {
+        TextCache cache = caches[field.ordinal()];
+        if (cache == null) {
+            cache = new TextCache();
+            caches[field.ordinal()] = cache;
+        }
+        return cache;
     }
 
     /** The text of valid UTF-8 {@code bytes[offset, offset + length)}, the cached instance if the same bytes are. */

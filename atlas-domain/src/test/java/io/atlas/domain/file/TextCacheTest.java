@@ -2,6 +2,7 @@ package io.atlas.domain.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.atlas.domain.record.SourceField;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -52,13 +53,14 @@ class TextCacheTest {
     }
 
     @Test
-    void eachThreadHasItsOwn() throws Exception {
-        TextCache mine = TextCache.forThisThread();
+    void eachThreadAndEachFieldHasItsOwn() throws Exception {
+        TextCache mine = TextCache.of(TextCache.forThisThread(), SourceField.IP);
         TextCache[] theirs = new TextCache[1];
-        Thread other = new Thread(() -> theirs[0] = TextCache.forThisThread());
+        Thread other = new Thread(() -> theirs[0] = TextCache.of(TextCache.forThisThread(), SourceField.IP));
         other.start();
         other.join();
-        assertThat(TextCache.forThisThread()).isSameAs(mine);
+        assertThat(TextCache.of(TextCache.forThisThread(), SourceField.IP)).isSameAs(mine);
         assertThat(theirs[0]).isNotNull().isNotSameAs(mine);
+        assertThat(TextCache.of(TextCache.forThisThread(), SourceField.USER_AGENT)).isNotNull().isNotSameAs(mine);
     }
 }
