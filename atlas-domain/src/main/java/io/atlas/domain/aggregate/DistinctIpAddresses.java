@@ -23,7 +23,8 @@ public final class DistinctIpAddresses implements Serializable {
     private static final long BYTES_PER_STRING = 96;
 
     private transient IntHashSet ipv4 = new IntHashSet();
-    private final LongPairSet ipv6 = new LongPairSet();
+    /** Made at the first IPv6 address: most days have none, and a share of a few addresses cannot spare its table. */
+    private @org.jspecify.annotations.Nullable LongPairSet ipv6;
     private final HashSet<String> others = new HashSet<>();
     private long otherChars;
 
@@ -35,6 +36,9 @@ public final class DistinctIpAddresses implements Serializable {
         }
         long[] v6 = IpAddressText.ipv6(ip);
         if (v6 != null) {
+            if (ipv6 == null) {
+                ipv6 = new LongPairSet();
+            }
             return ipv6.add(v6[0], v6[1]);
         }
         if (others.add(ip)) {
@@ -47,7 +51,12 @@ public final class DistinctIpAddresses implements Serializable {
     /** Adds every address of {@code other} and returns this. */
     public DistinctIpAddresses addAll(DistinctIpAddresses other) {
         ipv4.addAll(other.ipv4);
-        ipv6.addAll(other.ipv6);
+        if (other.ipv6 != null) {
+            if (ipv6 == null) {
+                ipv6 = new LongPairSet();
+            }
+            ipv6.addAll(other.ipv6);
+        }
         for (String ip : other.others) {
             if (others.add(ip)) {
                 otherChars += ip.length();
@@ -57,12 +66,14 @@ public final class DistinctIpAddresses implements Serializable {
     }
 
     public long size() {
-        return ipv4.size() + ipv6.size() + others.size();
+        return ipv4.size() + (ipv6 == null ? 0 : ipv6.size()) + others.size();
     }
 
     /** The heap the set takes, for keeping it within a budget; constant time. */
     public long estimatedBytes() {
-        return ipv4.ramBytesAllocated() + ipv6.estimatedBytes() + others.size() * BYTES_PER_STRING + otherChars * 2;
+        // The tables themselves, as for the other sets: ramBytesAllocated() adds about 100 bytes of object headers
+        // that no other part counts, which alone outgrew the smallest shares' budgets.
+        return ipv4.keys.length * (long) Integer.BYTES + (ipv6 == null ? 0 : ipv6.estimatedBytes()) + others.size() * BYTES_PER_STRING + otherChars * 2;
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {
