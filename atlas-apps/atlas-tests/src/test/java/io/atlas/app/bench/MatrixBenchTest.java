@@ -35,7 +35,7 @@ class MatrixBenchTest {
         BenchReport report = new WorkloadBench(new WorkloadBench.Settings(Workload.LOW_CARDINALITY, 1_000, 1, work, 2, 300),
                 progress::add).run();
 
-        assertThat(progress.get(0)).isEqualTo("warming up on 300 records (untimed)...");
+        assertThat(progress.get(0)).isEqualTo("warming up on 300 records, 3 rounds (untimed)...");
         assertThat(report.measurements()).hasSize(4).allSatisfy(m -> assertThat(m.records()).isEqualTo(1_000));
         assertThat(report.toJsonNode().path("warmup_records").asLong()).isEqualTo(300);
         assertThat(Files.list(work).count()).as("warm-up data deleted too").isZero();
