@@ -28,7 +28,7 @@ class GlueJarIT {
             "org/apache/logging/log4j/", "org/slf4j/", "io/netty/", "org/apache/commons/", "org/apache/http/",
             "org/duckdb/");
     /** The only packages the jar may carry: Atlas, JSpecify, and the AWS SDK v2 with its small dependencies. */
-    static final Set<String> BUNDLED = Set.of("io/atlas", "org/jspecify", "software/amazon/awssdk",
+    static final Set<String> BUNDLED = Set.of("io/atlas", "org/jspecify", "com/carrotsearch", "software/amazon/awssdk",
             "software/amazon/eventstream", "org/reactivestreams");
     private static List<String> entries;
 
