@@ -41,31 +41,22 @@ public final class ConcurrentLogIdSet {
         return new ConcurrentLogIdSet(idsPerStripe, passes, pass);
     }
 
-    /** The first 16 hex characters of an id, decoded; its leading six bits are its stripe. */
-    static long firstWord(byte[] hex, int offset) {
-        return LogIdSet.word(hex, offset);
-    }
-
     /**
      * The 64 bits of the 16 hex characters at {@code offset}: an id's words are at its offsets 0, 16, 32 and 48
-     * (for {@link #add(long, long, long, long)}).
+     * (for {@link #add(long, long, long, long)}); the leading six bits of the first are its stripe.
      */
     public static long word(byte[] hex, int offset) {
         return LogIdSet.word(hex, offset);
     }
 
-    /** The stripe of an id whose {@link #firstWord} is {@code first}: 0 to 63. */
+    /** The stripe of an id whose first {@link #word} is {@code first}: 0 to 63. */
     static int stripeOf(long first) {
         return (int) (first >>> 58);
     }
 
     /** Adds an id given as 64 hex characters at {@code offset}; true when it was not there yet. */
     public boolean add(byte[] hex, int offset) {
-        return add(firstWord(hex, offset), hex, offset);
-    }
-
-    /** {@link #add(byte[], int)} for a caller that decoded the id's {@link #firstWord} already. */
-    boolean add(long first, byte[] hex, int offset) {
+        long first = word(hex, offset);
         LogIdSet stripe = stripes[stripeOf(first)];
         synchronized (stripe) {
             return stripe.add(first, hex, offset);
@@ -84,9 +75,10 @@ public final class ConcurrentLogIdSet {
      * Adds the {@code count} ids of {@code words} (four words an id, as {@link #add(long, long, long, long)}) and sets
      * {@code added[i]} to whether id {@code i} was not there yet (a repeat within the batch is not). The ids are
      * grouped by stripe first (a counting sort), so each stripe is locked once and its ids probed in one tight loop,
-     * where the out-of-order core overlaps their cache misses.
+     * where the out-of-order core overlaps their cache misses. {@code order} is the caller's scratch (at least
+     * {@code count} ints), so a batch allocates nothing that grows with it.
      */
-    public void addAll(long[] words, int count, boolean[] added) {
+    public void addAll(long[] words, int count, boolean[] added, int[] order) {
         int[] starts = new int[STRIPES + 1];
         for (int i = 0; i < count; i++) {
             starts[stripeOf(words[i * 4]) + 1]++;
@@ -95,7 +87,6 @@ public final class ConcurrentLogIdSet {
             starts[s + 1] += starts[s];
         }
         int[] next = java.util.Arrays.copyOf(starts, STRIPES);
-        int[] order = new int[count];
         for (int i = 0; i < count; i++) {
             order[next[stripeOf(words[i * 4])]++] = i;
         }

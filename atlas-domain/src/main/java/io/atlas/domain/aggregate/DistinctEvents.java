@@ -111,7 +111,7 @@ public final class DistinctEvents {
      */
     public void add(LogType logType, byte[] logId, int offset, int statusCode, @Nullable String device, String requestType,
             String appName) {
-        long first = ConcurrentLogIdSet.firstWord(logId, offset);
+        long first = ConcurrentLogIdSet.word(logId, offset);
         if (passes > 1 && passOf(first, passes) != pass) {
             return;
         }

@@ -73,7 +73,9 @@ public final class DistinctIpAddresses implements Serializable {
     public long estimatedBytes() {
         // The tables themselves, as for the other sets: ramBytesAllocated() adds about 100 bytes of object headers
         // that no other part counts, which alone outgrew the smallest shares' budgets.
-        return ipv4.keys.length * (long) Integer.BYTES + (ipv6 == null ? 0 : ipv6.estimatedBytes()) + others.size() * BYTES_PER_STRING + otherChars * 2;
+        long ipv4Bytes = ipv4.keys.length * (long) Integer.BYTES;
+        long ipv6Bytes = ipv6 == null ? 0 : ipv6.estimatedBytes();
+        return ipv4Bytes + ipv6Bytes + others.size() * BYTES_PER_STRING + otherChars * 2;
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {

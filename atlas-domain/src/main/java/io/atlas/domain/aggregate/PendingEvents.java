@@ -16,6 +16,7 @@ final class PendingEvents {
 
     private final long[] words = new long[CAPACITY * 4];
     private final boolean[] added = new boolean[CAPACITY];
+    private final int[] order = new int[CAPACITY];
     private final LogType[] logTypes = new LogType[CAPACITY];
     private final int[] statusCodes = new int[CAPACITY];
     private final @Nullable String[] devices = new String[CAPACITY];
@@ -45,7 +46,7 @@ final class PendingEvents {
      * batch; returns how many rows repeated an id already seen.
      */
     long drainInto(ConcurrentLogIdSet ids, DailyActivityAccumulator accumulator) {
-        ids.addAll(words, size, added);
+        ids.addAll(words, size, added, order);
         long duplicates = 0;
         for (int i = 0; i < size; i++) {
             if (added[i]) {

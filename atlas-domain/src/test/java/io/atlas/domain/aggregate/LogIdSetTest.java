@@ -168,7 +168,7 @@ class LogIdSetTest {
                 System.arraycopy(new long[] {a, 0, event % 2, d}, 0, words, i * 4, 4);
                 expected[i] = single.add(a, 0, event % 2, d);
             }
-            batched.addAll(words, count, added);
+            batched.addAll(words, count, added, new int[batch]);
             assertThat(java.util.Arrays.copyOf(added, count)).isEqualTo(expected);
         }
         assertThat(batched.size()).isEqualTo(single.size());
