@@ -154,7 +154,7 @@ final class ColumnarEventScan {
         @Override
         public void setDictionary(Dictionary dictionary) {
             giveUsed();
-            this.dictionary = Text.decoded(dictionary);
+            this.dictionary = Text.strings(dictionary); // parsed into the visitor's sets: no instance to share
             this.used = new boolean[this.dictionary.length];
         }
 
@@ -202,9 +202,18 @@ final class ColumnarEventScan {
          * last reference.
          */
         static String[] decoded(Dictionary dictionary) {
+            String[] strings = strings(dictionary);
+            for (int id = 0; id < strings.length; id++) {
+                strings[id] = strings[id].intern();
+            }
+            return strings;
+        }
+
+        /** A chunk's dictionary as new {@code String}s. */
+        static String[] strings(Dictionary dictionary) {
             String[] strings = new String[dictionary.getMaxId() + 1];
             for (int id = 0; id < strings.length; id++) {
-                strings[id] = dictionary.decodeToBinary(id).toStringUsingUTF8().intern();
+                strings[id] = dictionary.decodeToBinary(id).toStringUsingUTF8();
             }
             return strings;
         }
