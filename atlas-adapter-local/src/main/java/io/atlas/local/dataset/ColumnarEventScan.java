@@ -26,11 +26,15 @@ import org.apache.parquet.schema.Type;
  * dictionary-aware converters: a dictionary-encoded column chunk (values repeat: addresses, agents, methods) has each
  * dictionary entry decoded to one {@link String} once, and its rows are then array lookups by dictionary id, the
  * same {@code String} for every row that carries it; a plain-encoded page (a dictionary that overflowed: mostly
- * distinct values) decodes each value once, as it comes. Memory is one chunk's dictionary per column.
+ * distinct values) decodes each value once, as it comes. {@code log_id} and {@code ip_address}, required columns in
+ * the files Atlas writes, are read page by page instead ({@link BinaryPages}) and handed on as bytes where they lie
+ * in the page: an address is parsed in place, with no {@code Binary}, buffer or {@code String} for it. Memory is one
+ * chunk's dictionary per column.
  */
 final class ColumnarEventScan {
     private static final List<String> COLUMNS = List.of("log_id", "status_code", "ip_address", "device", "request_type", "app_name");
     private static final int IP = 2;
+    private static final int LOG_ID_LENGTH = 64;
 
     void scan(Path file, EventScan.Visitor visitor) throws IOException {
         try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(file), PlainConfiguration.readOptions())) {
@@ -46,8 +50,17 @@ final class ColumnarEventScan {
                 ColumnReader[] readers = new ColumnReader[COLUMNS.size()];
                 int[] maxDefinition = new int[COLUMNS.size()];
                 ColumnDescriptor idColumn = projection.getColumnDescription(new String[] {COLUMNS.get(0)});
-                LogIdPages ids = LogIdPages.fits(idColumn) ? new LogIdPages(pages.getPageReader(idColumn), idColumn) : null;
-                for (int i = ids == null ? 0 : 1; i < readers.length; i++) {
+                BinaryPages ids = BinaryPages.fits(idColumn) ? new BinaryPages(pages.getPageReader(idColumn), idColumn) : null;
+                ColumnDescriptor ipColumn = projection.getColumnDescription(new String[] {COLUMNS.get(IP)});
+                BinaryPages ips = BinaryPages.fits(ipColumn) ? new BinaryPages(pages.getPageReader(ipColumn), ipColumn) : null;
+                Addresses addresses = converters.addresses;
+                if (ips != null) {
+                    addresses.use(ips.entries());
+                }
+                for (int i = 0; i < readers.length; i++) {
+                    if ((i == 0 && ids != null) || (i == IP && ips != null)) {
+                        continue;
+                    }
                     ColumnDescriptor descriptor = projection.getColumnDescription(new String[] {COLUMNS.get(i)});
                     readers[i] = columns.getColumnReader(descriptor);
                     maxDefinition[i] = descriptor.getMaxDefinitionLevel();
@@ -59,26 +72,45 @@ final class ColumnarEventScan {
                 for (long row = 0; row < rows; row++) {
                     byte[] idBytes;
                     int idOffset;
+                    int idLength;
                     if (ids != null) {
-                        idOffset = ids.next();
-                        idBytes = ids.array();
+                        int entry = ids.next();
+                        if (entry < 0) {
+                            idBytes = ids.array();
+                            idOffset = ids.offset();
+                            idLength = ids.length();
+                        } else {
+                            idBytes = ids.entries()[entry];
+                            idOffset = 0;
+                            idLength = idBytes.length;
+                        }
                     } else {
                         Binary id = readers[0].getBinary();
                         readers[0].consume();
-                        if (id.length() != LogIdPages.LOG_ID_LENGTH) {
-                            throw new IllegalStateException("a log_id of " + id.length() + " bytes, expected 64 hex characters");
-                        }
                         idBytes = id.getBytes();
                         idOffset = 0;
+                        idLength = idBytes.length;
+                    }
+                    if (idLength != LOG_ID_LENGTH) {
+                        throw new IllegalStateException("a log_id of " + idLength + " bytes, expected 64 hex characters");
                     }
                     int status = readers[1].getInteger();
                     readers[1].consume();
-                    ColumnReader ipColumn = readers[IP];
-                    if (ipColumn.getCurrentDefinitionLevel() != maxDefinition[IP]) {
-                        throw new IllegalStateException("a row without ip_address");
+                    if (ips != null) {
+                        int entry = ips.next();
+                        if (entry < 0) {
+                            visitor.address(ips.array(), ips.offset(), ips.length());
+                        } else {
+                            addresses.used[entry] = true;
+                        }
+                    } else {
+                        ColumnReader ipReader = readers[IP];
+                        if (ipReader.getCurrentDefinitionLevel() != maxDefinition[IP]) {
+                            throw new IllegalStateException("a row without ip_address");
+                        }
+                        ipReader.writeCurrentValueToConverter();
+                        ipReader.consume();
                     }
-                    ipColumn.writeCurrentValueToConverter();
-                    ipColumn.consume();
                     for (int i = IP + 1; i < readers.length; i++) {
                         ColumnReader column = readers[i];
                         if (column.getCurrentDefinitionLevel() == maxDefinition[i]) {
@@ -139,11 +171,18 @@ final class ColumnarEventScan {
      */
     private static final class Addresses extends PrimitiveConverter {
         private final EventScan.Visitor visitor;
-        private String[] dictionary = new String[0];
-        private boolean[] used = new boolean[0];
+        private byte[][] dictionary = new byte[0][];
+        boolean[] used = new boolean[0];
 
         Addresses(EventScan.Visitor visitor) {
             this.visitor = visitor;
+        }
+
+        /** Gives what the last dictionary's rows carried and takes a chunk's dictionary entries. */
+        void use(byte[][] entries) {
+            giveUsed();
+            dictionary = entries;
+            used = new boolean[entries.length];
         }
 
         @Override
@@ -153,9 +192,11 @@ final class ColumnarEventScan {
 
         @Override
         public void setDictionary(Dictionary dictionary) {
-            giveUsed();
-            this.dictionary = Text.strings(dictionary); // parsed into the visitor's sets: no instance to share
-            this.used = new boolean[this.dictionary.length];
+            byte[][] entries = new byte[dictionary.getMaxId() + 1][];
+            for (int id = 0; id < entries.length; id++) {
+                entries[id] = dictionary.decodeToBinary(id).getBytes();
+            }
+            use(entries);
         }
 
         @Override
@@ -165,14 +206,20 @@ final class ColumnarEventScan {
 
         @Override
         public void addBinary(Binary binary) {
-            visitor.address(Text.decoded(binary));
+            ByteBuffer bytes = binary.toByteBuffer();
+            if (bytes.hasArray()) {
+                visitor.address(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+            } else {
+                byte[] copy = binary.getBytes();
+                visitor.address(copy, 0, copy.length);
+            }
         }
 
         /** Gives the visitor every dictionary entry a row carried since the dictionary was set. */
         void giveUsed() {
             for (int id = 0; id < used.length; id++) {
                 if (used[id]) {
-                    visitor.address(dictionary[id]);
+                    visitor.address(dictionary[id], 0, dictionary[id].length);
                     used[id] = false;
                 }
             }
@@ -202,18 +249,9 @@ final class ColumnarEventScan {
          * last reference.
          */
         static String[] decoded(Dictionary dictionary) {
-            String[] strings = strings(dictionary);
-            for (int id = 0; id < strings.length; id++) {
-                strings[id] = strings[id].intern();
-            }
-            return strings;
-        }
-
-        /** A chunk's dictionary as new {@code String}s. */
-        static String[] strings(Dictionary dictionary) {
             String[] strings = new String[dictionary.getMaxId() + 1];
             for (int id = 0; id < strings.length; id++) {
-                strings[id] = dictionary.decodeToBinary(id).toStringUsingUTF8();
+                strings[id] = dictionary.decodeToBinary(id).toStringUsingUTF8().intern();
             }
             return strings;
         }

@@ -32,8 +32,10 @@ class ColumnarEventScanTest {
     Path directory;
 
     @ParameterizedTest
-    @CsvSource({"false, PARQUET_1_0, 1048576", "true, PARQUET_1_0, 4096", "true, PARQUET_2_0, 4096", "false, PARQUET_2_0, 1048576"})
-    void everyRowComesBackAsWritten(boolean idDictionary, ParquetProperties.WriterVersion version, int pageBytes) throws Exception {
+    @CsvSource({"false, PARQUET_1_0, 1048576, false", "true, PARQUET_1_0, 4096, false", "true, PARQUET_2_0, 4096, false",
+        "false, PARQUET_2_0, 1048576, false", "false, PARQUET_1_0, 4096, true", "true, PARQUET_2_0, 4096, true"})
+    void everyRowComesBackAsWritten(boolean idDictionary, ParquetProperties.WriterVersion version, int pageBytes,
+            boolean optional) throws Exception {
         List<CanonicalRecord> rows = new ArrayList<>();
         LogIdHasher hasher = new LogIdHasher();
         for (int i = 0; i < 20_000; i++) {
@@ -49,7 +51,7 @@ class ColumnarEventScanTest {
             rows.add(new CanonicalRecord(id, at, ip, device, method, status, "/p", null, "app-" + (i % 2), LogType.ACCESS,
                     LogFormat.NDJSON, "validated/ndjson/a.ndjson"));
         }
-        Path file = write(rows, idDictionary, version, pageBytes);
+        Path file = write(rows, idDictionary, version, pageBytes, optional);
 
         List<String> scanned = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
@@ -61,8 +63,8 @@ class ColumnarEventScanTest {
             }
 
             @Override
-            public void address(String ip) {
-                addresses.add(ip);
+            public void address(byte[] ip, int offset, int length) {
+                addresses.add(new String(ip, offset, length, StandardCharsets.UTF_8));
             }
         });
 
@@ -84,7 +86,7 @@ class ColumnarEventScanTest {
             rows.add(new CanonicalRecord(id, Instant.EPOCH, ip, null, "GET", 200, "/p", null, "app", LogType.ACCESS,
                     LogFormat.NDJSON, "validated/ndjson/a.ndjson"));
         }
-        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 4096);
+        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 4096, false);
         List<String> addresses = new ArrayList<>();
         long[] events = new long[1];
         new ColumnarEventScan().scan(file, new EventScan.Visitor() {
@@ -94,20 +96,26 @@ class ColumnarEventScanTest {
             }
 
             @Override
-            public void address(String ip) {
-                addresses.add(ip);
+            public void address(byte[] ip, int offset, int length) {
+                addresses.add(new String(ip, offset, length, StandardCharsets.UTF_8));
             }
         });
         assertThat(events[0]).isEqualTo(5_000);
         assertThat(addresses).hasSize(10).doesNotHaveDuplicates().allMatch(ip -> ip.startsWith("192.168.0."));
     }
 
+    /** With {@code optional}, every column is nullable, as Spark writes them (their pages then carry levels). */
     private Path write(List<CanonicalRecord> rows, boolean idDictionary, ParquetProperties.WriterVersion version,
-            int pageBytes) throws java.io.IOException {
+            int pageBytes, boolean optional) throws java.io.IOException {
         Path file = directory.resolve("part.parquet");
         RowCodec<CanonicalRecord> codec = RowCodecs.forDataset(Dataset.LOGS);
         Schema avro = codec.schema();
-        MessageType schema = new AvroSchemaConverter().convert(avro);
+        MessageType required = new AvroSchemaConverter().convert(avro);
+        MessageType schema = !optional ? required : new MessageType(required.getName(), required.getFields().stream()
+                .map(field -> (org.apache.parquet.schema.Type) org.apache.parquet.schema.Types
+                        .optional(field.asPrimitiveType().getPrimitiveTypeName())
+                        .as(field.getLogicalTypeAnnotation()).named(field.getName()))
+                .toList());
         try (ParquetWriter<CanonicalRecord> writer = new RowWriterBuilder<>(new LocalOutputFile(file),
                 new RowWriteSupport<>(schema, codec::write))
                 .withWriterVersion(version)

@@ -136,8 +136,8 @@ public final class DistinctEvents {
      * Counts the address of a row added without it, or of a row that another pass adds (see
      * {@link #add(LogType, long, long, long, long, int, String, String, String)}).
      */
-    public void addAddress(String ipAddress) {
-        ips.add(ipAddress);
+    public void addAddress(byte[] text, int offset, int length) {
+        ips.add(text, offset, length);
     }
 
     private void pend(LogType logType, long a, long b, long c, long d, int statusCode, @Nullable String device,

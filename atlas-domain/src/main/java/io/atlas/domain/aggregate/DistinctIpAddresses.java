@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 
 /**
@@ -46,6 +47,15 @@ public final class DistinctIpAddresses implements Serializable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Adds one address given by its UTF-8 text, {@code length} bytes at {@code offset}; true when it was not there
+     * yet. The same as {@link #add(String)} of the decoded text, with no {@code String} for an IPv4 address.
+     */
+    public boolean add(byte[] text, int offset, int length) {
+        long v4 = IpAddressText.ipv4(text, offset, length);
+        return v4 >= 0 ? ipv4.add((int) v4) : add(new String(text, offset, length, StandardCharsets.UTF_8));
     }
 
     /** Adds every address of {@code other} and returns this. */

@@ -1,5 +1,7 @@
 package io.atlas.domain.aggregate;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Recognises the texts of IP addresses that have exactly one spelling, so that storing the address's bits instead of
  * the text loses nothing: canonical dotted-quad IPv4 ({@code 10.0.0.1}, no leading zeros, no spaces) and the
@@ -13,6 +15,15 @@ final class IpAddressText {
     /** The address as an unsigned 32-bit value when {@code text} is canonical dotted-quad IPv4, else -1. */
     static long ipv4(String text) {
         int length = text.length();
+        // Any character beyond Latin-1 becomes '?', which no address has.
+        return length < 7 || length > 15 ? -1 : ipv4(text.getBytes(StandardCharsets.ISO_8859_1), 0, length);
+    }
+
+    /**
+     * The address as an unsigned 32-bit value when the UTF-8 text of {@code length} bytes at {@code offset} is
+     * canonical dotted-quad IPv4, else -1 (a byte of a multi-byte character is neither a digit nor a dot).
+     */
+    static long ipv4(byte[] text, int offset, int length) {
         if (length < 7 || length > 15) {
             return -1;
         }
@@ -20,8 +31,8 @@ final class IpAddressText {
         int dots = 0;
         int digits = 0;
         int octet = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
+        for (int i = offset, end = offset + length; i < end; i++) {
+            int c = text[i];
             if (c == '.') {
                 if (digits == 0 || dots == 3) {
                     return -1;

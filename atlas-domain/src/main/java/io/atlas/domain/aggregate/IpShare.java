@@ -1,5 +1,7 @@
 package io.atlas.domain.aggregate;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The distinct {@code ip_address}es of one share of a day, within a memory budget. A day whose addresses do not fit
  * in memory at once is counted in shares: share {@code s} of {@code n} holds only the addresses whose
@@ -41,7 +43,27 @@ public final class IpShare {
 
     /** The share of {@code ip} among {@code shares} (a power of two): a mix of the string's hash. */
     public static int shareOf(String ip, int shares) {
-        int h = ip.hashCode() * 0x9E3779B9;
+        return mixed(ip.hashCode(), shares);
+    }
+
+    /**
+     * The share of the address whose UTF-8 text is {@code length} bytes at {@code offset}: the same as
+     * {@link #shareOf(String, int)} of the decoded text (an ASCII text's bytes are its characters).
+     */
+    public static int shareOf(byte[] text, int offset, int length, int shares) {
+        int hash = 0;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            byte b = text[i];
+            if (b < 0) {
+                return shareOf(new String(text, offset, length, StandardCharsets.UTF_8), shares);
+            }
+            hash = 31 * hash + b;
+        }
+        return mixed(hash, shares);
+    }
+
+    private static int mixed(int hash, int shares) {
+        int h = hash * 0x9E3779B9;
         return (h ^ (h >>> 16)) & (shares - 1);
     }
 
@@ -59,6 +81,16 @@ public final class IpShare {
             return;
         }
         if (ips.add(ip) && ips.estimatedBytes() > budgetBytes) {
+            overflow();
+        }
+    }
+
+    /** Adds an address given by its UTF-8 text, {@code length} bytes at {@code offset}, if it is in this share. */
+    public void add(byte[] text, int offset, int length) {
+        if (overflowed || (shares > 1 && shareOf(text, offset, length, shares) != share)) {
+            return;
+        }
+        if (ips.add(text, offset, length) && ips.estimatedBytes() > budgetBytes) {
             overflow();
         }
     }

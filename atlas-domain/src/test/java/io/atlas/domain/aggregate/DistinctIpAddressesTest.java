@@ -33,6 +33,24 @@ class DistinctIpAddressesTest {
         assertThat(set.size()).isEqualTo(plain.size());
     }
 
+    /** An address given as UTF-8 bytes amid others counts as its decoded text, whichever way the same text came. */
+    @Property(tries = 300)
+    void bytesCountAsTheTextTheyDecodeTo(@ForAll @Size(max = 300) List<@net.jqwik.api.From("ip") String> ips,
+            @ForAll java.util.Random way) {
+        DistinctIpAddresses set = new DistinctIpAddresses();
+        HashSet<String> plain = new HashSet<>();
+        for (String ip : ips) {
+            if (way.nextBoolean()) {
+                byte[] page = ("\u00e9" + ip + "7").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String decoded = new String(page, 2, page.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(set.add(page, 2, page.length - 3)).as(ip).isEqualTo(plain.add(decoded));
+            } else {
+                assertThat(set.add(ip)).as(ip).isEqualTo(plain.add(ip));
+            }
+        }
+        assertThat(set.size()).isEqualTo(plain.size());
+    }
+
     @Property(tries = 200)
     void aUnionCountsTheDistinctStringsOfBoth(@ForAll @Size(max = 200) List<@net.jqwik.api.From("ip") String> left,
             @ForAll @Size(max = 200) List<@net.jqwik.api.From("ip") String> right) {

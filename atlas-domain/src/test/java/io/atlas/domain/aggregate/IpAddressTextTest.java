@@ -19,6 +19,17 @@ class IpAddressTextTest {
                 .isEqualTo(((long) a << 24) | ((long) b << 16) | ((long) c << 8) | d);
     }
 
+    @Property
+    void bytesAmidOthersParseAsTheirText(@ForAll("texts") String text) {
+        byte[] page = ("9" + text + "9").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(IpAddressText.ipv4(page, 1, page.length - 2)).as(text).isEqualTo(IpAddressText.ipv4(text));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> texts() {
+        return IpAddressStrings.any();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"01.2.3.4", "1.2.3.04", "00.0.0.0", "1.2.3", "1.2.3.4.5", "256.1.1.1", "1.2.3.4 ", " 1.2.3.4",
         "1..2.3", ".1.2.3", "1.2.3.", "+1.2.3.4", "1.2.3.-4", "١.٢.٣.٤", "1.2.3.4\n", "1000.1.1.1", "", "a.b.c.d"})

@@ -45,6 +45,14 @@ class IpShareTest {
         assertThat(total).isEqualTo(new HashSet<>(ips).size());
     }
 
+    /** An address's share is the same whether it comes as a text or as its UTF-8 bytes amid others. */
+    @Property(tries = 200)
+    void bytesHaveTheShareOfTheirText(@ForAll @From("ip") String ip, @ForAll("shares") int shares) {
+        byte[] page = ("1" + ip + "\u00e9").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String decoded = new String(page, 1, page.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(IpShare.shareOf(page, 1, page.length - 3, shares)).isEqualTo(IpShare.shareOf(decoded, shares));
+    }
+
     @Test
     void aShareThatOutgrowsItsBudgetGivesUpItsAddressesAndSaysSo() {
         IpShare share = new IpShare(1, 0, 1_000);

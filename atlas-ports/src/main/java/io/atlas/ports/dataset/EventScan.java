@@ -18,8 +18,11 @@ public interface EventScan {
         /** One row; {@code logId} holds the id's 64 hex characters at {@code offset}. */
         void event(byte[] logId, int offset, int statusCode, @Nullable String device, String requestType, String appName);
 
-        /** The address of one or more of the part's rows. */
-        void address(String ipAddress);
+        /**
+         * The address of one or more of the part's rows: its UTF-8 text, {@code length} bytes at {@code offset} of
+         * {@code text}, valid only during the call (a scan hands out the bytes where they lie in its page).
+         */
+        void address(byte[] text, int offset, int length);
     }
 
     /** One part of a partition (a file) that can be scanned on its own thread. */

@@ -96,8 +96,8 @@ final class ColumnarAggregate {
                     }
 
                     @Override
-                    public void address(String ip) {
-                        events.addAddress(ip);
+                    public void address(byte[] ip, int offset, int length) {
+                        events.addAddress(ip, offset, length);
                     }
                 }));
         return merged(workers);
@@ -166,8 +166,8 @@ final class ColumnarAggregate {
                 }
 
                 @Override
-                public void address(String ip) {
-                    events.addAddress(ip);
+                public void address(byte[] ip, int offset, int length) {
+                    events.addAddress(ip, offset, length);
                 }
             };
         }
@@ -213,8 +213,8 @@ final class ColumnarAggregate {
                         public void event(byte[] id, int offset, int status, String device, String type, String app) {}
 
                         @Override
-                        public void address(String ip) {
-                            ips.add(ip);
+                        public void address(byte[] ip, int offset, int length) {
+                            ips.add(ip, offset, length);
                         }
                     }));
             IpShare merged = workers.get(0);

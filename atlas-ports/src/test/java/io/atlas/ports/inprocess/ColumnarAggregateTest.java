@@ -188,9 +188,13 @@ class ColumnarAggregateTest {
         for (List<Row> file : files) {
             for (LogType type : LogType.values()) {
                 List<Row> rows = file.stream().filter(r -> r.type() == type).toList();
-                // each address once per part, before its first row, as a dictionary-encoded chunk gives them
+                // each address once per part, before its first row, as a dictionary-encoded chunk gives them, and
+                // amid other bytes, as a page holds them
                 EventScan.Source source = visitor -> {
-                    rows.stream().map(Row::ip).distinct().forEach(visitor::address);
+                    rows.stream().map(Row::ip).distinct().forEach(ip -> {
+                        byte[] page = ("\u00e9" + ip + "x").getBytes(StandardCharsets.UTF_8);
+                        visitor.address(page, 2, page.length - 3);
+                    });
                     rows.forEach(r -> visitor.event(("xx" + r.id()).getBytes(StandardCharsets.US_ASCII), 2, r.status(),
                             r.device(), r.requestType(), r.app()));
                 };
