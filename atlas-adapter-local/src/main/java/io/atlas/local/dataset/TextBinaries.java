@@ -1,5 +1,6 @@
 package io.atlas.local.dataset;
 
+import io.atlas.domain.file.CacheUse;
 import java.nio.charset.StandardCharsets;
 import org.apache.parquet.io.api.Binary;
 
@@ -10,8 +11,8 @@ import org.apache.parquet.io.api.Binary;
  * the byte-wise compare it otherwise does for every value. A small direct-mapped cache: a value that misses is
  * encoded as before and replaces the slot's; long texts are never kept. Each column has slots of its own
  * ({@link #of(int, String)}): a column of values that never repeat (a public site's client addresses) would
- * otherwise evict the agents and pages, whose Binaries were then made again and compared byte by byte. Not
- * thread-safe.
+ * otherwise evict the agents and pages, whose Binaries were then made again and compared byte by byte; and a
+ * column's cache that keeps missing is passed by for a while ({@link CacheUse}). Not thread-safe.
  */
 final class TextBinaries {
     private static final int SLOT_BITS = 15;
@@ -39,15 +40,18 @@ final class TextBinaries {
     private static final class Slots {
         private final String[] texts = new String[SLOTS];
         private final Binary[] binaries = new Binary[SLOTS];
+        private final CacheUse use = new CacheUse();
 
         Binary of(String text) {
-            if (text.length() > MAX_KEPT_LENGTH) {
+            if (text.length() > MAX_KEPT_LENGTH || !use.lookUp()) {
                 return encode(text);
             }
             int hash = text.hashCode();
             int slot = (hash * 0x9e3779b9) >>> (Integer.SIZE - SLOT_BITS);
             String kept = texts[slot];
-            if (kept == text || text.equals(kept)) {
+            boolean hit = kept == text || text.equals(kept);
+            use.looked(hit);
+            if (hit) {
                 return binaries[slot];
             }
             Binary binary = encode(text);

@@ -13,7 +13,8 @@ import java.util.Arrays;
  *
  * <p>Each field has a cache of its own ({@link #forThisThread}): a field whose values never repeat (a public site's
  * client addresses) would otherwise evict every agent and page from the shared slots, so their lookups missed too
- * and each record allocated them all again (round 5, high-cardinality day).
+ * and each record allocated them all again (round 5, high-cardinality day). A field's cache that keeps missing is
+ * passed by for a while ({@link CacheUse}).
  *
  * <p>Not thread-safe: {@link #forThisThread} gives each thread its own.
  */
@@ -31,6 +32,7 @@ final class TextCache {
     private final byte[][] keys = new byte[SLOTS][];
     private final int[] lengths = new int[SLOTS];
     private final String[] texts = new String[SLOTS];
+    private final CacheUse use = new CacheUse();
 
     /** This thread's caches, one a {@link SourceField} by its ordinal, each made at its first {@link #of}. */
     static TextCache[] forThisThread() {
@@ -49,13 +51,15 @@ final class TextCache {
 
     /** The text of valid UTF-8 {@code bytes[offset, offset + length)}, the cached instance if the same bytes are. */
     String text(byte[] bytes, int offset, int length) {
-        if (length > MAX_KEPT_BYTES) {
+        if (length > MAX_KEPT_BYTES || !use.lookUp()) {
             return new String(bytes, offset, length, StandardCharsets.UTF_8);
         }
         int slot = slot(bytes, offset, length);
         byte[] key = keys[slot];
         String kept = texts[slot];
-        if (kept != null && lengths[slot] == length && Arrays.equals(key, 0, length, bytes, offset, offset + length)) {
+        boolean hit = kept != null && lengths[slot] == length && Arrays.equals(key, 0, length, bytes, offset, offset + length);
+        use.looked(hit);
+        if (hit) {
             return kept;
         }
         String text = new String(bytes, offset, length, StandardCharsets.UTF_8);

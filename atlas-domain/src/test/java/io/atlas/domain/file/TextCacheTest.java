@@ -52,6 +52,19 @@ class TextCacheTest {
         assertThat(cache.text(agent, 0, 0)).isEmpty();
     }
 
+    /** A field of distinct values passes its cache by, its texts still right, and a repeat is one instance again. */
+    @Test
+    void aFieldOfDistinctValuesPassesItsCacheByAndComesBack() {
+        TextCache cache = new TextCache();
+        int distinct = 2 * CacheUse.SAMPLE + CacheUse.PAUSE;
+        for (int i = 0; i < distinct; i++) {
+            byte[] ip = ("10." + (i >>> 16) + "." + (i >>> 8 & 255) + "." + (i & 255)).getBytes(StandardCharsets.UTF_8);
+            assertThat(cache.text(ip, 0, ip.length)).isEqualTo(new String(ip, StandardCharsets.UTF_8));
+        }
+        byte[] ip = "192.0.2.1".getBytes(StandardCharsets.UTF_8);
+        assertThat(cache.text(ip, 0, ip.length)).isEqualTo("192.0.2.1").isSameAs(cache.text(ip, 0, ip.length));
+    }
+
     @Test
     void eachThreadAndEachFieldHasItsOwn() throws Exception {
         TextCache mine = TextCache.of(TextCache.forThisThread(), SourceField.IP);
