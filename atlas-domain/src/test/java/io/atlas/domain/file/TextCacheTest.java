@@ -52,6 +52,19 @@ class TextCacheTest {
         assertThat(cache.text(agent, 0, 0)).isEmpty();
     }
 
+    /** Thousands of agents that differ only in a number mid-text spread over the slots as random values would. */
+    @Test
+    void valuesThatDifferInTheirMiddleTakeSlotsOfTheirOwn() {
+        java.util.Set<Integer> slots = new java.util.HashSet<>();
+        int agents = 5_000;
+        for (int i = 0; i < agents; i++) {
+            byte[] agent = ("Mozilla/5.0 (client " + i + ") Gecko/20100101").getBytes(StandardCharsets.UTF_8);
+            slots.add(TextCache.slot(agent, 0, agent.length));
+        }
+        // Random values would take 32768 * (1 - e^(-5000/32768)), about 4,640 slots.
+        assertThat(slots.size()).isGreaterThan(4_400);
+    }
+
     /** A field of distinct values passes its cache by, its texts still right, and a repeat is one instance again. */
     @Test
     void aFieldOfDistinctValuesPassesItsCacheByAndComesBack() {
