@@ -41,30 +41,53 @@ public final class IpShare {
         this.budgetBytes = budgetBytes;
     }
 
-    /** The share of {@code ip} among {@code shares} (a power of two): a mix of the string's hash. */
+    /**
+     * The share of {@code ip} among {@code shares} (a power of two): a 64-bit hash of its UTF-8 bytes and their
+     * number. Not {@link String#hashCode()}: texts that collide there ({@code "Aa"} and {@code "BB"}; {@code ""},
+     * {@code "\0"} and {@code "\0\0"}) would share a share however many there are, so a day made of them could
+     * never be split to fit its budget.
+     */
     public static int shareOf(String ip, int shares) {
-        return mixed(ip.hashCode(), shares);
+        int length = ip.length();
+        long hash = seed(length);
+        for (int i = 0; i < length; i++) {
+            char c = ip.charAt(i);
+            if (c >= 0x80) {
+                byte[] text = ip.getBytes(StandardCharsets.UTF_8);
+                return shareOf(text, 0, text.length, shares);
+            }
+            hash = step(hash, c);
+        }
+        return share(hash, shares);
     }
 
     /**
      * The share of the address whose UTF-8 text is {@code length} bytes at {@code offset}: the same as
-     * {@link #shareOf(String, int)} of the decoded text (an ASCII text's bytes are its characters).
+     * {@link #shareOf(String, int)} of the decoded text.
      */
     public static int shareOf(byte[] text, int offset, int length, int shares) {
-        int hash = 0;
+        long hash = seed(length);
         for (int i = offset, end = offset + length; i < end; i++) {
-            byte b = text[i];
-            if (b < 0) {
-                return shareOf(new String(text, offset, length, StandardCharsets.UTF_8), shares);
-            }
-            hash = 31 * hash + b;
+            hash = step(hash, text[i] & 0xff);
         }
-        return mixed(hash, shares);
+        return share(hash, shares);
     }
 
-    private static int mixed(int hash, int shares) {
-        int h = hash * 0x9E3779B9;
-        return (h ^ (h >>> 16)) & (shares - 1);
+    private static long seed(int length) {
+        return 0x165667B19E3779F9L + length * 0xC2B2AE3D27D4EB4FL;
+    }
+
+    private static long step(long hash, int b) {
+        return (hash ^ b) * 0x9E3779B97F4A7C15L;
+    }
+
+    /** The top bits of the hash after MurmurHash3's 64-bit finalizer, which spreads every input bit over them. */
+    private static int share(long hash, int shares) {
+        long h = hash;
+        h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
+        h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return (int) (h >>> 40) & (shares - 1);
     }
 
     public int share() {

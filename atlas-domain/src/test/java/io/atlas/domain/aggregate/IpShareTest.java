@@ -53,6 +53,38 @@ class IpShareTest {
         assertThat(IpShare.shareOf(page, 1, page.length - 3, shares)).isEqualTo(IpShare.shareOf(decoded, shares));
     }
 
+    /**
+     * Texts whose {@link String#hashCode()} is equal (runs of NULs of any length; every mix of "Aa" and "BB") still
+     * spread over the shares, so a day made of them can be split until each share fits a small budget.
+     */
+    @Test
+    void textsWithOneStringHashSpreadOverTheShares() {
+        List<String> colliding = new java.util.ArrayList<>();
+        for (int length = 0; length <= 6; length++) {
+            colliding.add("\0".repeat(length));
+        }
+        for (int mix = 0; mix < 1 << 6; mix++) {
+            StringBuilder text = new StringBuilder();
+            for (int bit = 0; bit < 6; bit++) {
+                text.append((mix >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            colliding.add(text.toString());
+        }
+        assertThat(colliding.subList(7, colliding.size()).stream().mapToInt(String::hashCode).distinct().count())
+                .isEqualTo(1);
+
+        int shares = 64;
+        assertThat(colliding.stream().mapToInt(ip -> IpShare.shareOf(ip, shares)).distinct().count())
+                .isGreaterThan(30);
+        long total = 0;
+        for (int share = 0; share < IpShare.MAX_SHARES; share++) {
+            IpShare counter = new IpShare(IpShare.MAX_SHARES, share, 500);
+            colliding.forEach(counter::add);
+            total += counter.count();
+        }
+        assertThat(total).isEqualTo(colliding.size());
+    }
+
     @Test
     void aShareThatOutgrowsItsBudgetGivesUpItsAddressesAndSaysSo() {
         IpShare share = new IpShare(1, 0, 1_000);
