@@ -33,6 +33,8 @@ public final class DistinctEvents {
     private final IpShare ips;
     private long ipsOfMergedPasses;
     private boolean ipsOverflowed;
+    /** The most {@link IpShare#partsToFit parts} a merged pass's overflowed addresses asked for. */
+    private int ipPartsToFit = 1;
 
     public DistinctEvents() {
         this(new ConcurrentLogIdSet());
@@ -163,11 +165,13 @@ public final class DistinctEvents {
         accumulator = accumulator.merge(other.accumulator);
         duplicates += other.duplicates;
         ipsOverflowed |= other.ipsOverflowed;
+        ipPartsToFit = Math.max(ipPartsToFit, other.ipPartsToFit);
         ipsOfMergedPasses += other.ipsOfMergedPasses;
         if (other.passes == passes && other.pass == pass) {
             ips.merge(other.ips);
         } else if (other.ips.overflowed()) {
             ipsOverflowed = true;
+            ipPartsToFit = Math.max(ipPartsToFit, other.ips.partsToFit());
         } else {
             ipsOfMergedPasses += other.ips.count();
         }
@@ -177,6 +181,14 @@ public final class DistinctEvents {
     /** Whether some pass's addresses outgrew their budget: the day's {@code unique_ips} must be counted apart. */
     public boolean ipsOverflowed() {
         return ipsOverflowed || ips.overflowed();
+    }
+
+    /**
+     * After {@link #ipsOverflowed()}: into how many parts (a power of two, at least 2) the day's addresses should be
+     * cut to be counted apart, as {@link IpShare#partsToFit()} estimates it; 1 when they fitted.
+     */
+    public int ipPartsToFit() {
+        return Math.max(ipPartsToFit, ips.partsToFit());
     }
 
     /** The day's row, with the addresses the passes counted. */

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
  * {@link #shareOf share} is {@code s}, so the shares are disjoint and their counts add up to the day's. No
  * deduplication by {@code log_id} is needed for this count: rows that share a {@code log_id} share their content,
  * the address included. When the addresses of its share outgrow {@code budgetBytes}, the instance drops them and
- * reports {@link #overflowed()}: the day must then be counted in more shares. Not thread-safe.
+ * reports {@link #overflowed()}: the day must then be counted in more shares. One instance can also count a range of
+ * consecutive shares at once ({@link #IpShare(int, int, int, long)}), so that a day counted apart reads its files
+ * once per range that fits rather than once per share. Not thread-safe.
  */
 public final class IpShare {
     /** The most shares a day can be counted in. */
@@ -16,9 +18,15 @@ public final class IpShare {
 
     private final int shares;
     private final int share;
+    private final int to;
     private final long budgetBytes;
     private DistinctIpAddresses ips = new DistinctIpAddresses();
     private boolean overflowed;
+    /** Addresses of the range given to {@link #add}, after an overflow too: how far past the budget it went. */
+    private long added;
+    private long addedAtOverflow;
+    /** The largest growth past the budget of the scanners merged into this one. */
+    private double mergedGrowth = 1;
 
     /** Every address in one share, without a budget. */
     public IpShare() {
@@ -30,14 +38,25 @@ public final class IpShare {
      * @param share the share this instance counts, 0 to {@code shares - 1}
      */
     public IpShare(int shares, int share, long budgetBytes) {
-        if (shares < 1 || shares > MAX_SHARES || Integer.bitCount(shares) != 1 || share < 0 || share >= shares) {
-            throw new IllegalArgumentException("Invalid share " + share + " of " + shares);
+        this(shares, share, share + 1, budgetBytes);
+    }
+
+    /**
+     * The addresses of shares {@code from} to {@code to - 1} of {@code shares}, counted as one.
+     *
+     * @param shares a power of two from 1 to {@link #MAX_SHARES}
+     */
+    public IpShare(int shares, int from, int to, long budgetBytes) {
+        if (shares < 1 || shares > MAX_SHARES || Integer.bitCount(shares) != 1 || from < 0 || to <= from || to > shares) {
+            throw new IllegalArgumentException("Invalid share " + (to - from == 1 ? from : from + " to " + (to - 1))
+                    + " of " + shares);
         }
         if (budgetBytes < 1) {
             throw new IllegalArgumentException("budgetBytes must be positive, got " + budgetBytes);
         }
         this.shares = shares;
-        this.share = share;
+        this.share = from;
+        this.to = to;
         this.budgetBytes = budgetBytes;
     }
 
@@ -90,46 +109,65 @@ public final class IpShare {
         return (int) (h >>> 40) & (shares - 1);
     }
 
-    public int share() {
-        return share;
-    }
-
-    public int shares() {
-        return shares;
+    private boolean outside(int ipShare) {
+        return ipShare < share || ipShare >= to;
     }
 
     /** Adds an address if it is in this share. */
     public void add(String ip) {
-        if (overflowed || (shares > 1 && shareOf(ip, shares) != share)) {
+        if (shares > 1 && outside(shareOf(ip, shares))) {
             return;
         }
-        if (ips.add(ip) && ips.estimatedBytes() > budgetBytes) {
+        added++;
+        if (!overflowed && ips.add(ip) && ips.estimatedBytes() > budgetBytes) {
             overflow();
         }
     }
 
     /** Adds an address given by its UTF-8 text, {@code length} bytes at {@code offset}, if it is in this share. */
     public void add(byte[] text, int offset, int length) {
-        if (overflowed || (shares > 1 && shareOf(text, offset, length, shares) != share)) {
+        if (shares > 1 && outside(shareOf(text, offset, length, shares))) {
             return;
         }
-        if (ips.add(text, offset, length) && ips.estimatedBytes() > budgetBytes) {
+        added++;
+        if (!overflowed && ips.add(text, offset, length) && ips.estimatedBytes() > budgetBytes) {
             overflow();
         }
     }
 
     /** Adds the addresses another scanner of the same share found; returns this. */
     public IpShare merge(IpShare other) {
-        if (other.shares != shares || other.share != share) {
-            throw new IllegalArgumentException("Cannot merge share " + other.share + " of " + other.shares
-                    + " into share " + share + " of " + shares);
+        if (other.shares != shares || other.share != share || other.to != to) {
+            throw new IllegalArgumentException("Cannot merge " + other.name() + " into " + name());
         }
+        mergedGrowth = Math.max(Math.max(mergedGrowth, growth()), Math.max(other.mergedGrowth, other.growth()));
         if (other.overflowed) {
             overflow();
         } else if (!overflowed) {
             ips.addAll(other.ips);
         }
         return this;
+    }
+
+    /**
+     * Into how many parts (a power of two, at least 2 once the budget was outgrown, else 1) this range should be cut
+     * so that each fits the budget: from how many more addresses each scanner was given after it outgrew the budget
+     * than before (an upper bound on how far past it the distinct ones went), with a quarter to spare.
+     */
+    public int partsToFit() {
+        if (!overflowed) {
+            return 1;
+        }
+        double growth = Math.max(mergedGrowth, growth());
+        int parts = 2;
+        while (parts < MAX_SHARES && parts < growth * 1.25) {
+            parts *= 2;
+        }
+        return parts;
+    }
+
+    private double growth() {
+        return addedAtOverflow == 0 ? 1 : (double) added / addedAtOverflow;
     }
 
     /** Whether the share's addresses outgrew the budget (and were dropped). */
@@ -140,13 +178,21 @@ public final class IpShare {
     /** The number of distinct addresses in this share. */
     public long count() {
         if (overflowed) {
-            throw new IllegalStateException("Share " + share + " of " + shares + " outgrew its budget of "
+            throw new IllegalStateException(Character.toUpperCase(name().charAt(0)) + name().substring(1)
+                    + " outgrew its budget of "
                     + budgetBytes + " bytes: count the day in more shares");
         }
         return ips.size();
     }
 
+    private String name() {
+        return (to - share == 1 ? "share " + share : "shares " + share + " to " + (to - 1)) + " of " + shares;
+    }
+
     private void overflow() {
+        if (!overflowed) {
+            addedAtOverflow = added;
+        }
         overflowed = true;
         ips = new DistinctIpAddresses();
     }

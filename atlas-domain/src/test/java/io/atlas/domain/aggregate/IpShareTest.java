@@ -45,6 +45,55 @@ class IpShareTest {
         assertThat(total).isEqualTo(new HashSet<>(ips).size());
     }
 
+    /** Ranges of consecutive shares that cut the share space count the day's addresses once each. */
+    @Property(tries = 100)
+    void rangesOfSharesAddUpToTheDistinctAddresses(@ForAll @Size(max = 400) List<@From("ip") String> ips,
+            @ForAll @Size(max = 6) List<@net.jqwik.api.constraints.IntRange(min = 1, max = IpShare.MAX_SHARES - 1) Integer> cuts) {
+        java.util.TreeSet<Integer> bounds = new java.util.TreeSet<>(cuts);
+        bounds.add(0);
+        bounds.add(IpShare.MAX_SHARES);
+        long total = 0;
+        Integer from = bounds.first();
+        for (Integer to : bounds.tailSet(from, false)) {
+            IpShare range = new IpShare(IpShare.MAX_SHARES, from, to, Long.MAX_VALUE);
+            ips.forEach(range::add);
+            total += range.count();
+            from = to;
+        }
+        assertThat(total).isEqualTo(new HashSet<>(ips).size());
+    }
+
+    /** A share that outgrew its budget says into how many parts to cut it, and parts that many fit. */
+    @Test
+    void anOverflowedShareSaysHowManyPartsFit() {
+        List<String> ips = new java.util.ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            ips.add("10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255));
+        }
+        IpShare all = new IpShare(1, 0, 300_000);
+        ips.forEach(all::add);
+        IpShare fits = new IpShare(1, 0, Long.MAX_VALUE);
+        ips.forEach(fits::add);
+        assertThat(fits.partsToFit()).isEqualTo(1);
+        assertThat(all.overflowed()).isTrue();
+
+        int parts = all.partsToFit();
+        assertThat(parts).isBetween(4, 64);
+        long total = 0;
+        for (int part = 0; part < parts; part++) {
+            int width = IpShare.MAX_SHARES / parts;
+            IpShare range = new IpShare(IpShare.MAX_SHARES, part * width, (part + 1) * width, 300_000);
+            ips.forEach(range::add);
+            assertThat(range.overflowed()).isFalse();
+            total += range.count();
+        }
+        assertThat(total).isEqualTo(200_000);
+
+        IpShare worker = new IpShare(1, 0, 300_000);
+        ips.subList(0, 100_000).forEach(worker::add);
+        assertThat(new IpShare(1, 0, 300_000).merge(all).merge(worker).partsToFit()).isEqualTo(parts);
+    }
+
     /** An address's share is the same whether it comes as a text or as its UTF-8 bytes amid others. */
     @Property(tries = 200)
     void bytesHaveTheShareOfTheirText(@ForAll @From("ip") String ip, @ForAll("shares") int shares) {
@@ -124,5 +173,10 @@ class IpShareTest {
             assertThatThrownBy(() -> new IpShare(bad[0], bad[1], 1)).isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> new IpShare(1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        for (int[] bad : new int[][] {{4, 2, 2}, {4, 3, 1}, {4, -1, 2}, {4, 0, 5}}) {
+            assertThatThrownBy(() -> new IpShare(bad[0], bad[1], bad[2], 1)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> new IpShare(8, 0, 4, 10).merge(new IpShare(8, 0, 2, 10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Cannot merge shares 0 to 1 of 8 into shares 0 to 3 of 8");
     }
 }

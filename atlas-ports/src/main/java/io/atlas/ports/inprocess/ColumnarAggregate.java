@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * first pass reads every file once and sets the other passes' rows aside on disk, so each later pass reads only its
  * own rows. The other half of the budget is for the addresses of {@code unique_ips} (never less than
  * {@link #MIN_IP_BYTES_PER_WORKER} a worker), all counted in the first pass by {@link IpShare}; when they outgrow
- * their part, the addresses alone are counted again in shares, twice as many each time, until each fits.
+ * their part, the addresses alone are counted again in ranges of shares, as many as the first pass's overflow says
+ * they need, each range cut again until it fits.
  */
 final class ColumnarAggregate {
     /** One file of a day's logs partition and its log type. */
@@ -82,7 +83,7 @@ final class ColumnarAggregate {
         if (!day.ipsOverflowed()) {
             return day.result(date, rejectedRecords);
         }
-        return day.result(date, rejectedRecords, countIps(parts, date, Math.max(2, passes), ipBytesPerWorker));
+        return day.result(date, rejectedRecords, countIps(parts, date, day.ipPartsToFit(), ipBytesPerWorker));
     }
 
     /** Every id and address in memory at once: one read of every file. */
@@ -187,44 +188,55 @@ final class ColumnarAggregate {
         }
     }
 
-    /** The day's distinct addresses counted alone, in {@code shares} or more shares. */
-    private long countIps(List<Part> parts, LocalDate date, int shares, long budgetPerWorker) {
-        for (int n = Math.min(shares, IpShare.MAX_SHARES); ; n *= 2) {
-            long total = countIpsInShares(parts, n, budgetPerWorker);
-            if (total >= 0) {
-                return total;
-            }
-            if (n >= IpShare.MAX_SHARES) {
+    /**
+     * The day's distinct addresses counted alone: the {@link IpShare#MAX_SHARES} shares cut into {@code parts} ranges
+     * of consecutive shares, each counted in one read of every file; a range that outgrows its budget is cut again,
+     * into as many parts as it {@link IpShare#partsToFit asks for}, and each read again. The reads follow the
+     * addresses' size, not the number of id passes.
+     */
+    private long countIps(List<Part> parts, LocalDate date, int ranges, long budgetPerWorker) {
+        java.util.Deque<int[]> todo = new java.util.ArrayDeque<>();
+        cut(todo, 0, IpShare.MAX_SHARES, ranges);
+        long total = 0;
+        while (!todo.isEmpty()) {
+            int[] range = todo.poll();
+            IpShare counted = countIpsIn(parts, range[0], range[1], budgetPerWorker);
+            if (!counted.overflowed()) {
+                total += counted.count();
+            } else if (range[1] - range[0] == 1) {
                 throw new EngineException(ErrorCategory.INTERNAL, "Cannot count unique_ips of " + date + ": one "
                         + IpShare.MAX_SHARES + "th of the day's addresses outgrows " + budgetPerWorker
                         + " bytes; raise the heap or lower atlas.threads");
+            } else {
+                cut(todo, range[0], range[1], counted.partsToFit());
             }
+        }
+        return total;
+    }
+
+    /** Puts the ranges of {@code parts} (a power of two) equal parts of shares {@code from} to {@code to} first. */
+    private static void cut(java.util.Deque<int[]> todo, int from, int to, int parts) {
+        int width = Math.max(1, (to - from) / parts);
+        for (int start = to - width; start >= from; start -= width) {
+            todo.addFirst(new int[] {start, start + width});
         }
     }
 
-    /** The distinct addresses over {@code shares} shares, or -1 when a share outgrows its budget. */
-    private long countIpsInShares(List<Part> parts, int shares, long budgetPerWorker) {
-        long total = 0;
-        for (int share = 0; share < shares; share++) {
-            int s = share;
-            List<IpShare> workers = scan(parts, () -> new IpShare(shares, s, budgetPerWorker),
-                    (ips, part) -> part.source().scan(new EventScan.Visitor() {
-                        @Override
-                        public void event(byte[] id, int offset, int status, String device, String type, String app) {}
+    /** The distinct addresses of shares {@code from} to {@code to - 1}, over every file, merged over the workers. */
+    private IpShare countIpsIn(List<Part> parts, int from, int to, long budgetPerWorker) {
+        List<IpShare> workers = scan(parts, () -> new IpShare(IpShare.MAX_SHARES, from, to, budgetPerWorker),
+                (ips, part) -> part.source().scan(new EventScan.Visitor() {
+                    @Override
+                    public void event(byte[] id, int offset, int status, String device, String type, String app) {}
 
-                        @Override
-                        public void address(byte[] ip, int offset, int length) {
-                            ips.add(ip, offset, length);
-                        }
-                    }));
-            IpShare merged = workers.get(0);
-            workers.subList(1, workers.size()).forEach(merged::merge);
-            if (merged.overflowed()) {
-                return -1;
-            }
-            total += merged.count();
-        }
-        return total;
+                    @Override
+                    public void address(byte[] ip, int offset, int length) {
+                        ips.add(ip, offset, length);
+                    }
+                }));
+        IpShare merged = workers.get(0);
+        workers.subList(1, workers.size()).forEach(merged::merge);
+        return merged;
     }
 
     /** Scans every part once, on up to {@code threads} workers; returns the workers' states (at least one). */

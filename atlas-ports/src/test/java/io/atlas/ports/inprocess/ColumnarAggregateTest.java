@@ -184,6 +184,33 @@ class ColumnarAggregateTest {
         assertThat(row).isEqualTo(plain(List.of(day, day).stream().flatMap(List::stream).toList()));
     }
 
+    /**
+     * A day whose ids need many passes but whose addresses need a few parts reads its files about as often as the
+     * addresses need, not once per id pass (each of 32 id passes read every file again before).
+     */
+    @Test
+    void addressesCountedApartReadTheFilesAsOftenAsTheyNeed() {
+        List<Row> day = new ArrayList<>();
+        for (int i = 0; i < 60_000; i++) {
+            day.add(row(i, "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255), "Chrome", "GET"));
+        }
+        List<List<Row>> files = List.of(day.subList(0, 20_000), day.subList(20_000, 40_000), day.subList(40_000, 60_000));
+        java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
+        List<ColumnarAggregate.Part> counted = parts(files).stream().map(part -> new ColumnarAggregate.Part(part.logType(),
+                visitor -> {
+                    scans.incrementAndGet();
+                    part.source().scan(visitor);
+                })).toList();
+        long memoryBytes = 400_000;
+        assertThat(DistinctEvents.aggregatePasses(day.size(), memoryBytes / 2)).isEqualTo(32);
+
+        DailyActivity row = new ColumnarAggregate(2, memoryBytes, 1).aggregate(counted, day.size(), DAY, 4);
+
+        assertThat(row).isEqualTo(plain(day));
+        int reads = scans.get() / counted.size();
+        assertThat(reads).isGreaterThan(2).isLessThanOrEqualTo(12);
+    }
+
     @Test
     void aTinyBudgetStillGivesTheAddressesTheirFloor() {
         List<Row> day = new ArrayList<>();
