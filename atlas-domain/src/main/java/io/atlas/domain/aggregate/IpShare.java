@@ -113,7 +113,7 @@ public final class IpShare {
         return ipShare < share || ipShare >= to;
     }
 
-    /** Adds an address if it is in this share. */
+    /** Adds an address if it is in this share (or range of shares). */
     public void add(String ip) {
         if (shares > 1 && outside(shareOf(ip, shares))) {
             return;
@@ -124,7 +124,7 @@ public final class IpShare {
         }
     }
 
-    /** Adds an address given by its UTF-8 text, {@code length} bytes at {@code offset}, if it is in this share. */
+    /** Adds an address given by its UTF-8 text, {@code length} bytes at {@code offset}, if it is in this range. */
     public void add(byte[] text, int offset, int length) {
         if (shares > 1 && outside(shareOf(text, offset, length, shares))) {
             return;
@@ -135,7 +135,7 @@ public final class IpShare {
         }
     }
 
-    /** Adds the addresses another scanner of the same share found; returns this. */
+    /** Adds the addresses another scanner of the same share (or range) found; returns this. */
     public IpShare merge(IpShare other) {
         if (other.shares != shares || other.share != share || other.to != to) {
             throw new IllegalArgumentException("Cannot merge " + other.name() + " into " + name());

@@ -189,7 +189,7 @@ final class ColumnarAggregate {
     }
 
     /**
-     * The day's distinct addresses counted alone: the {@link IpShare#MAX_SHARES} shares cut into {@code parts} ranges
+     * The day's distinct addresses counted alone: the {@link IpShare#MAX_SHARES} shares cut into {@code ranges} ranges
      * of consecutive shares, each counted in one read of every file; a range that outgrows its budget is cut again,
      * into as many parts as it {@link IpShare#partsToFit asks for}, and each read again. The reads follow the
      * addresses' size, not the number of id passes.
