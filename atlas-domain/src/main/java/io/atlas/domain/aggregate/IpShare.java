@@ -25,7 +25,7 @@ public final class IpShare {
     /** Addresses of the range given to {@link #add}, after an overflow too: how far past the budget it went. */
     private long added;
     private long addedAtOverflow;
-    /** The largest growth past the budget of the scanners merged into this one. */
+    /** The largest growth past the budget of the other scanners merged into this one (its own: {@link #growth()}). */
     private double mergedGrowth = 1;
 
     /** Every address in one share, without a budget. */
@@ -140,7 +140,7 @@ public final class IpShare {
         if (other.shares != shares || other.share != share || other.to != to) {
             throw new IllegalArgumentException("Cannot merge " + other.name() + " into " + name());
         }
-        mergedGrowth = Math.max(Math.max(mergedGrowth, growth()), Math.max(other.mergedGrowth, other.growth()));
+        mergedGrowth = Math.max(mergedGrowth, Math.max(other.mergedGrowth, other.growth()));
         if (other.overflowed) {
             overflow();
         } else if (!overflowed) {

@@ -124,11 +124,7 @@ class ColumnarAggregateTest {
         List<List<Row>> files = List.of(day.subList(0, 2_000), day.subList(2_000, 4_000), day.subList(4_000, 6_000));
         List<ColumnarAggregate.Part> parts = parts(files);
         java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
-        List<ColumnarAggregate.Part> counted = parts.stream().map(part -> new ColumnarAggregate.Part(part.logType(),
-                visitor -> {
-                    scans.incrementAndGet();
-                    part.source().scan(visitor);
-                })).toList();
+        List<ColumnarAggregate.Part> counted = counted(parts, scans);
         Set<String> before = temporaryFolders();
         assertThat(DistinctEvents.aggregatePasses(day.size(), 200_000 / 2)).isGreaterThan(1);
 
@@ -138,6 +134,15 @@ class ColumnarAggregateTest {
         assertThat(row.duplicateRecords()).isEqualTo(2_000);
         assertThat(scans.get()).isEqualTo(parts.size());
         assertThat(temporaryFolders()).isSubsetOf(before);
+    }
+
+    /** {@code parts} that count each scan of theirs in {@code scans}. */
+    private static List<ColumnarAggregate.Part> counted(List<ColumnarAggregate.Part> parts,
+            java.util.concurrent.atomic.AtomicInteger scans) {
+        return parts.stream().map(part -> new ColumnarAggregate.Part(part.logType(), visitor -> {
+            scans.incrementAndGet();
+            part.source().scan(visitor);
+        })).toList();
     }
 
     private static Set<String> temporaryFolders() throws java.io.IOException {
@@ -196,11 +201,7 @@ class ColumnarAggregateTest {
         }
         List<List<Row>> files = List.of(day.subList(0, 20_000), day.subList(20_000, 40_000), day.subList(40_000, 60_000));
         java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
-        List<ColumnarAggregate.Part> counted = parts(files).stream().map(part -> new ColumnarAggregate.Part(part.logType(),
-                visitor -> {
-                    scans.incrementAndGet();
-                    part.source().scan(visitor);
-                })).toList();
+        List<ColumnarAggregate.Part> counted = counted(parts(files), scans);
         long memoryBytes = 400_000;
         assertThat(DistinctEvents.aggregatePasses(day.size(), memoryBytes / 2)).isEqualTo(32);
 
