@@ -2,6 +2,7 @@ package io.atlas.local.dataset;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -29,6 +30,9 @@ final class BinaryPages {
     private final String name;
     private final Dictionary dictionary;
     private final byte[][] entries;
+    private final ByteBufferAllocator buffers;
+    /** The current page's buffer when it was decompressed into one of {@link #buffers}, which gets it back after. */
+    private ByteBuffer pageBuffer;
     private byte[] page = new byte[0];
     private int position;
     private int remaining;
@@ -43,8 +47,10 @@ final class BinaryPages {
         return column.getMaxDefinitionLevel() == 0 && column.getMaxRepetitionLevel() == 0;
     }
 
-    BinaryPages(PageReader pages, ColumnDescriptor column) throws IOException {
+    /** @param buffers where a compressed page is decompressed into, and given back after its values are read */
+    BinaryPages(PageReader pages, ColumnDescriptor column, ByteBufferAllocator buffers) throws IOException {
         this.pages = pages;
+        this.buffers = buffers;
         this.column = column;
         this.name = String.join(".", column.getPath());
         DictionaryPage page = pages.readDictionaryPage();
@@ -120,8 +126,17 @@ final class BinaryPages {
         } else {
             throw new IllegalStateException("an unknown kind of Parquet page: " + data);
         }
-        page = values.toByteArray();
-        position = 0;
+        close();
+        ByteBuffer bytes = values.toByteBuffer(buffers, allocated -> pageBuffer = allocated);
+        int size = bytes.remaining();
+        if (bytes.hasArray()) {
+            page = bytes.array();
+            position = bytes.arrayOffset() + bytes.position();
+        } else {
+            page = new byte[size];
+            bytes.get(page);
+            position = 0;
+        }
         remaining = data.getValueCount();
         dictionaryPage = encoding.usesDictionary();
         if (encoding == Encoding.PLAIN) {
@@ -129,7 +144,15 @@ final class BinaryPages {
         } else {
             encoded = dictionaryPage ? encoding.getDictionaryBasedValuesReader(column, ValuesType.VALUES, dictionary)
                     : encoding.getValuesReader(column, ValuesType.VALUES);
-            encoded.initFromPage(remaining, ByteBufferInputStream.wrap(ByteBuffer.wrap(page)));
+            encoded.initFromPage(remaining, ByteBufferInputStream.wrap(ByteBuffer.wrap(page, position, size).slice()));
+        }
+    }
+
+    /** Gives the current page's buffer back, if it took one; call once its values are read. */
+    void close() {
+        if (pageBuffer != null) {
+            buffers.release(pageBuffer);
+            pageBuffer = null;
         }
     }
 }

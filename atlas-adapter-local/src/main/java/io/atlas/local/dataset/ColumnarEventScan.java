@@ -37,7 +37,12 @@ final class ColumnarEventScan {
     private static final int LOG_ID_LENGTH = 64;
 
     void scan(Path file, EventScan.Visitor visitor) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(file), PlainConfiguration.readOptions())) {
+        scan(file, visitor, new BufferPool());
+    }
+
+    /** {@link #scan(Path, EventScan.Visitor)} with the file's column chunks and pages read into {@code buffers}. */
+    void scan(Path file, EventScan.Visitor visitor, BufferPool buffers) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(file), PlainConfiguration.readOptions(buffers))) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Type[] fields = COLUMNS.stream().map(schema::getType).toArray(Type[]::new);
             MessageType projection = new MessageType(schema.getName(), fields);
@@ -50,9 +55,9 @@ final class ColumnarEventScan {
                 ColumnReader[] readers = new ColumnReader[COLUMNS.size()];
                 int[] maxDefinition = new int[COLUMNS.size()];
                 ColumnDescriptor idColumn = projection.getColumnDescription(new String[] {COLUMNS.get(0)});
-                BinaryPages ids = BinaryPages.fits(idColumn) ? new BinaryPages(pages.getPageReader(idColumn), idColumn) : null;
+                BinaryPages ids = BinaryPages.fits(idColumn) ? new BinaryPages(pages.getPageReader(idColumn), idColumn, buffers) : null;
                 ColumnDescriptor ipColumn = projection.getColumnDescription(new String[] {COLUMNS.get(IP)});
-                BinaryPages ips = BinaryPages.fits(ipColumn) ? new BinaryPages(pages.getPageReader(ipColumn), ipColumn) : null;
+                BinaryPages ips = BinaryPages.fits(ipColumn) ? new BinaryPages(pages.getPageReader(ipColumn), ipColumn, buffers) : null;
                 Addresses addresses = converters.addresses;
                 if (ips != null) {
                     addresses.use(ips.entries());
@@ -123,6 +128,13 @@ final class ColumnarEventScan {
                     visitor.event(idBytes, idOffset, status, device.value, type.value, app.value);
                 }
                 converters.addresses.giveUsed();
+                if (ids != null) {
+                    ids.close();
+                }
+                if (ips != null) {
+                    ips.close();
+                }
+                pages.close(); // its column chunks' buffers go back to the pool for the next row group
             }
         } catch (IllegalStateException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);

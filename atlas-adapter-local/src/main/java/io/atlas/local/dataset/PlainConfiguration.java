@@ -2,6 +2,7 @@ package io.atlas.local.dataset;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.CodecFactory;
@@ -30,5 +31,10 @@ final class PlainConfiguration {
     /** Read options over the plain configuration, for {@code ParquetFileReader.open(file, options)}. */
     static ParquetReadOptions readOptions() {
         return ParquetReadOptions.builder(get()).withCodecFactory(codecs()).build();
+    }
+
+    /** {@link #readOptions()} whose column chunks are read into {@code buffers}' arrays. */
+    static ParquetReadOptions readOptions(ByteBufferAllocator buffers) {
+        return ParquetReadOptions.builder(get()).withCodecFactory(codecs()).withAllocator(buffers).build();
     }
 }

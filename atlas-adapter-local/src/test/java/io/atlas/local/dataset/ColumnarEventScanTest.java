@@ -32,10 +32,13 @@ class ColumnarEventScanTest {
     Path directory;
 
     @ParameterizedTest
-    @CsvSource({"false, PARQUET_1_0, 1048576, false", "true, PARQUET_1_0, 4096, false", "true, PARQUET_2_0, 4096, false",
-        "false, PARQUET_2_0, 1048576, false", "false, PARQUET_1_0, 4096, true", "true, PARQUET_2_0, 4096, true"})
+    @CsvSource({"false, PARQUET_1_0, 1048576, false, 134217728", "true, PARQUET_1_0, 4096, false, 134217728",
+        "true, PARQUET_2_0, 4096, false, 134217728", "false, PARQUET_2_0, 1048576, false, 134217728",
+        "false, PARQUET_1_0, 4096, true, 134217728", "true, PARQUET_2_0, 4096, true, 134217728",
+        // many row groups, whose buffers the scan hands out again: a buffer reused too early would change rows
+        "false, PARQUET_1_0, 16384, false, 65536", "false, PARQUET_2_0, 16384, true, 65536"})
     void everyRowComesBackAsWritten(boolean idDictionary, ParquetProperties.WriterVersion version, int pageBytes,
-            boolean optional) throws Exception {
+            boolean optional, long rowGroupBytes) throws Exception {
         List<CanonicalRecord> rows = new ArrayList<>();
         LogIdHasher hasher = new LogIdHasher();
         for (int i = 0; i < 20_000; i++) {
@@ -51,7 +54,7 @@ class ColumnarEventScanTest {
             rows.add(new CanonicalRecord(id, at, ip, device, method, status, "/p", null, "app-" + (i % 2), LogType.ACCESS,
                     LogFormat.NDJSON, "validated/ndjson/a.ndjson"));
         }
-        Path file = write(rows, idDictionary, version, pageBytes, optional);
+        Path file = write(rows, idDictionary, version, pageBytes, optional, rowGroupBytes);
 
         List<String> scanned = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
@@ -86,7 +89,7 @@ class ColumnarEventScanTest {
             rows.add(new CanonicalRecord(id, Instant.EPOCH, ip, null, "GET", 200, "/p", null, "app", LogType.ACCESS,
                     LogFormat.NDJSON, "validated/ndjson/a.ndjson"));
         }
-        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 4096, false);
+        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 4096, false, 128L << 20);
         List<String> addresses = new ArrayList<>();
         long[] events = new long[1];
         new ColumnarEventScan().scan(file, new EventScan.Visitor() {
@@ -104,9 +107,59 @@ class ColumnarEventScanTest {
         assertThat(addresses).hasSize(10).doesNotHaveDuplicates().allMatch(ip -> ip.startsWith("192.168.0."));
     }
 
+    /**
+     * The row groups' column chunks and the pages of ids go into buffers that the scan hands out again, so a file of
+     * many row groups allocates about what its first one needed (each array of a megabyte or more is a humongous
+     * allocation under a small heap), not as many arrays again for each row group.
+     */
+    @org.junit.jupiter.api.Test
+    void aFileOfManyRowGroupsReusesItsBuffers() throws Exception {
+        List<CanonicalRecord> rows = distinctRows(20_000);
+        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 16 * 1024, false, 64 * 1024);
+        int rowGroups;
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                new ChannelInputFile(file), PlainConfiguration.readOptions())) {
+            rowGroups = reader.getRowGroups().size();
+        }
+        BufferPool buffers = new BufferPool();
+        LogIds ids = new LogIds();
+        new ColumnarEventScan().scan(file, ids, buffers);
+
+        assertThat(ids.ids).containsExactlyElementsOf(rows.stream().map(CanonicalRecord::logId).toList());
+        assertThat(rowGroups).isGreaterThanOrEqualTo(10);
+        // Each row group reads its chunks into at least one buffer and decompresses pages of ids into more.
+        assertThat(buffers.made()).isLessThan(rowGroups);
+    }
+
+    /** Rows of distinct ids and addresses, the same agent, method and app. */
+    private static List<CanonicalRecord> distinctRows(int count) {
+        List<CanonicalRecord> rows = new ArrayList<>();
+        LogIdHasher hasher = new LogIdHasher();
+        for (int i = 0; i < count; i++) {
+            String ip = "10.0." + (i / 256 % 256) + "." + (i % 256);
+            String id = hasher.logId(LogType.ACCESS, i, ip, null, "GET", 200, "/p", null, "app");
+            rows.add(new CanonicalRecord(id, Instant.EPOCH, ip, "agent", "GET", 200, "/p", null, "app", LogType.ACCESS,
+                    LogFormat.NDJSON, "validated/ndjson/a.ndjson"));
+        }
+        return rows;
+    }
+
+    /** The ids of the events scanned, in order; addresses ignored. */
+    private static final class LogIds implements EventScan.Visitor {
+        final List<String> ids = new ArrayList<>();
+
+        @Override
+        public void event(byte[] logId, int offset, int status, String device, String type, String app) {
+            ids.add(new String(logId, offset, 64, StandardCharsets.US_ASCII));
+        }
+
+        @Override
+        public void address(byte[] ip, int offset, int length) {}
+    }
+
     /** With {@code optional}, every column is nullable, as Spark writes them (their pages then carry levels). */
     private Path write(List<CanonicalRecord> rows, boolean idDictionary, ParquetProperties.WriterVersion version,
-            int pageBytes, boolean optional) throws java.io.IOException {
+            int pageBytes, boolean optional, long rowGroupBytes) throws java.io.IOException {
         Path file = directory.resolve("part.parquet");
         RowCodec<CanonicalRecord> codec = RowCodecs.forDataset(Dataset.LOGS);
         Schema avro = codec.schema();
@@ -120,6 +173,7 @@ class ColumnarEventScanTest {
                 new RowWriteSupport<>(schema, codec::write))
                 .withWriterVersion(version)
                 .withPageSize(pageBytes)
+                .withRowGroupSize(rowGroupBytes)
                 .withDictionaryPageSize(16 * 1024)
                 .withDictionaryEncoding("log_id", idDictionary)
                 .build()) {

@@ -1,0 +1,57 @@
+package io.atlas.local.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+class BufferPoolTest {
+    @Test
+    void aReleasedBufferIsHandedOutAgainClearedToTheSizeAsked() {
+        BufferPool pool = new BufferPool();
+        ByteBuffer first = pool.allocate(1000);
+        first.put(new byte[1000]);
+        pool.release(first);
+
+        ByteBuffer again = pool.allocate(700);
+
+        assertThat(again).isSameAs(first);
+        assertThat(again.position()).isZero();
+        assertThat(again.limit()).isEqualTo(700);
+        assertThat(pool.made()).isEqualTo(1);
+    }
+
+    @Test
+    void theSmallestFreeBufferThatHoldsTheSizeIsTaken() {
+        BufferPool pool = new BufferPool();
+        ByteBuffer large = pool.allocate(3 * BufferPool.GRAIN);
+        ByteBuffer small = pool.allocate(BufferPool.GRAIN);
+        ByteBuffer middle = pool.allocate(2 * BufferPool.GRAIN);
+        pool.release(large);
+        pool.release(small);
+        pool.release(middle);
+
+        assertThat(pool.allocate(BufferPool.GRAIN + 1)).isSameAs(middle);
+        assertThat(pool.allocate(BufferPool.GRAIN)).isSameAs(small);
+        assertThat(pool.allocate(4 * BufferPool.GRAIN)).isNotSameAs(large);
+        assertThat(pool.made()).isEqualTo(4);
+    }
+
+    @Test
+    void aBufferInUseIsNotHandedOut() {
+        BufferPool pool = new BufferPool();
+        ByteBuffer held = pool.allocate(10);
+
+        assertThat(pool.allocate(10)).isNotSameAs(held);
+    }
+
+    @Test
+    void sizesRoundUpToTheGrainSoNearlyEqualChunksShareBuffers() {
+        BufferPool pool = new BufferPool();
+        ByteBuffer first = pool.allocate(BufferPool.GRAIN * 5 - 100);
+        assertThat(first.capacity()).isEqualTo(BufferPool.GRAIN * 5);
+        pool.release(first);
+
+        assertThat(pool.allocate(BufferPool.GRAIN * 5 - 10)).isSameAs(first);
+    }
+}
