@@ -2,6 +2,7 @@ package io.atlas.ports.inprocess;
 
 import io.atlas.domain.aggregate.ConcurrentLogIdSet;
 import io.atlas.domain.aggregate.DistinctEvents;
+import io.atlas.domain.file.TextCache;
 import io.atlas.domain.lake.LogType;
 import io.atlas.ports.ErrorCategory;
 import io.atlas.ports.engine.EngineException;
@@ -23,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * {@code k} (its id as 32 bytes, its type, status and the texts the accumulator counts; not its address, which the
  * first pass counted), so a later pass reads only its own rows, already decoded, instead of every file again. Memory
  * is one write buffer per later pass. Rows are encoded into plain byte arrays (no stream with a lock per call).
+ * A text's UTF-8 bytes are kept by its instance ({@link #utf8}: the scan hands out one {@code String} per value of a
+ * chunk), and the reader hands out one {@code String} per distinct text ({@link TextCache}): under {@code -Xmx512m},
+ * a new array per text written and a new {@code String} per text read were most of the aggregate's allocation.
  * Not thread-safe.
  */
 final class RowSpill implements AutoCloseable {
@@ -32,6 +36,7 @@ final class RowSpill implements AutoCloseable {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     /** A row's bytes beside its texts: the type, the id's four words, the status and the texts' three lengths. */
     private static final int FIXED_BYTES = 1 + 32 + 4 + 3 * 4;
+    private static final int UTF8_SLOTS = 4096;
 
     private final Path directory;
     private final int worker;
@@ -39,6 +44,9 @@ final class RowSpill implements AutoCloseable {
     private final byte[][] buffers;
     private final int[] filled;
     private final @Nullable Path[] files;
+    /** Recently written texts by instance, and their UTF-8 bytes: a direct-mapped cache by the text's hash. */
+    private final @Nullable String[] utf8Texts = new String[UTF8_SLOTS];
+    private final byte[][] utf8Bytes = new byte[UTF8_SLOTS][];
 
     RowSpill(Path directory, int worker, int passes) {
         this.directory = directory;
@@ -52,9 +60,9 @@ final class RowSpill implements AutoCloseable {
     /** Sets a row aside for {@code pass} (1 or more); the id is 64 hex characters at {@code offset}. */
     void write(int pass, LogType logType, byte[] logId, int offset, int statusCode, @Nullable String device,
             String requestType, String appName) {
-        byte[] deviceBytes = device == null ? null : device.getBytes(StandardCharsets.UTF_8);
-        byte[] typeBytes = requestType.getBytes(StandardCharsets.UTF_8);
-        byte[] appBytes = appName.getBytes(StandardCharsets.UTF_8);
+        byte[] deviceBytes = device == null ? null : utf8(device);
+        byte[] typeBytes = utf8(requestType);
+        byte[] appBytes = utf8(appName);
         int length = FIXED_BYTES + (deviceBytes == null ? 0 : deviceBytes.length) + typeBytes.length + appBytes.length;
         try {
             byte[] buffer = room(pass, length);
@@ -71,6 +79,18 @@ final class RowSpill implements AutoCloseable {
             throw new EngineException(ErrorCategory.TRANSIENT, "Cannot set aside rows for a later aggregate pass in "
                     + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The UTF-8 bytes of {@code text}: those of the same instance written before, if still in its slot. */
+    private byte[] utf8(String text) {
+        int slot = text.hashCode() & (UTF8_SLOTS - 1);
+        if (utf8Texts[slot] == text) {
+            return utf8Bytes[slot];
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        utf8Texts[slot] = text;
+        utf8Bytes[slot] = bytes;
+        return bytes;
     }
 
     /** The files this worker wrote for {@code pass}, after {@link #close()}: none or one. */
@@ -135,7 +155,7 @@ final class RowSpill implements AutoCloseable {
     /** Adds every row of a file that {@link #write} wrote to {@code events}, the scanner of that file's pass. */
     static void read(Path file, DistinctEvents events) {
         try (InputStream in = Files.newInputStream(file)) {
-            Window window = new Window(in);
+            Window window = new Window(in, new TextCache());
             while (window.more()) {
                 window.need(FIXED_BYTES - 3 * 4);
                 byte[] b = window.buffer;
@@ -167,12 +187,14 @@ final class RowSpill implements AutoCloseable {
     /** A file read through one buffer that slides over it and grows to the longest text. */
     private static final class Window {
         private final InputStream in;
+        private final TextCache texts;
         byte[] buffer = new byte[BUFFER_BYTES];
         int position;
         private int limit;
 
-        Window(InputStream in) {
+        Window(InputStream in, TextCache texts) {
             this.in = in;
+            this.texts = texts;
         }
 
         /** Whether bytes remain. */
@@ -195,7 +217,7 @@ final class RowSpill implements AutoCloseable {
                 return null;
             }
             need(length);
-            String text = new String(buffer, position, length, StandardCharsets.UTF_8);
+            String text = texts.text(buffer, position, length);
             position += length;
             return text;
         }
