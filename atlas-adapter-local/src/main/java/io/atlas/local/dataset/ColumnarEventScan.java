@@ -42,6 +42,17 @@ final class ColumnarEventScan {
 
     /** {@link #scan(Path, EventScan.Visitor)} with the file's column chunks and pages read into {@code buffers}. */
     void scan(Path file, EventScan.Visitor visitor, BufferPool buffers) throws IOException {
+        scan(file, visitor, buffers, 0, 1);
+    }
+
+    /**
+     * The rows of every {@code slices}-th row group from row group {@code slice} (0-based), the others skipped
+     * unread: the file's slices together give each row once.
+     */
+    void scan(Path file, EventScan.Visitor visitor, BufferPool buffers, int slice, int slices) throws IOException {
+        if (slices < 1 || slice < 0 || slice >= slices) {
+            throw new IllegalArgumentException("Invalid slice " + slice + " of " + slices);
+        }
         try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(file), PlainConfiguration.readOptions(buffers))) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Type[] fields = COLUMNS.stream().map(schema::getType).toArray(Type[]::new);
@@ -49,6 +60,9 @@ final class ColumnarEventScan {
             reader.setRequestedSchema(projection);
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             PageReadStore pages;
+            for (int rowGroup = 0; rowGroup < slice; rowGroup++) {
+                reader.skipNextRowGroup();
+            }
             while ((pages = reader.readNextRowGroup()) != null) {
                 Columns converters = new Columns(COLUMNS.size(), visitor);
                 ColumnReadStoreImpl columns = new ColumnReadStoreImpl(pages, converters, projection, createdBy);
@@ -135,6 +149,9 @@ final class ColumnarEventScan {
                     ips.close();
                 }
                 pages.close(); // its column chunks' buffers go back to the pool for the next row group
+                for (int skipped = 1; skipped < slices; skipped++) {
+                    reader.skipNextRowGroup();
+                }
             }
         } catch (IllegalStateException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);

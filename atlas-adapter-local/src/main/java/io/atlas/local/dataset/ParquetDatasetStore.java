@@ -26,6 +26,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.ArrayList;
 import java.util.Optional;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -50,6 +51,9 @@ import org.apache.parquet.io.LocalOutputFile;
  */
 public final class ParquetDatasetStore implements DatasetStore, EventScan {
     private static final int ROW_GROUP_BYTES = 64 * 1024 * 1024;
+    /** The file bytes of one aggregate source: about one row group of the logs table, compressed. */
+    static final long SLICE_BYTES = 24L * 1024 * 1024;
+    private static final int MAX_SLICES = 256;
 
     private final ObjectStore store;
     private final CompressionCodecName codec;
@@ -349,15 +353,39 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
         return PartitionCommit.committedPartitions(store, dataset);
     }
 
+    /**
+     * One source per file, and a file on this machine's disk cut into slices of about {@link #SLICE_BYTES}, each
+     * a stride of its row groups: the aggregate's workers take sources from one queue, and a day of one or two large
+     * files was otherwise one worker's last file while the other worker had finished (a second of a 3-second
+     * aggregate). A remote file is read once (a copy per slice would download it as often).
+     */
     @Override
     public List<EventScan.Source> eventSources(PartitionInfo partition) {
-        return partition.files().stream().<EventScan.Source>map(file -> visitor -> {
-            try (LocalCopy copy = localCopy(file)) {
-                new ColumnarEventScan().scan(copy.path(), visitor);
-            } catch (IOException e) {
-                throw new StorageException(ErrorCategory.TRANSIENT, "Cannot read " + file + ": " + e.getMessage(), e);
+        Optional<LocalFiles> local = store.localFiles();
+        List<EventScan.Source> sources = new ArrayList<>();
+        for (ObjectKey file : partition.files()) {
+            Optional<Path> path = local.flatMap(files -> files.localPath(file));
+            int slices = path.map(ParquetDatasetStore::slices).orElse(1);
+            for (int slice = 0; slice < slices; slice++) {
+                int stride = slice;
+                sources.add(visitor -> {
+                    try (LocalCopy copy = localCopy(file)) {
+                        new ColumnarEventScan().scan(copy.path(), visitor, new BufferPool(), stride, slices);
+                    } catch (IOException e) {
+                        throw new StorageException(ErrorCategory.TRANSIENT, "Cannot read " + file + ": " + e.getMessage(), e);
+                    }
+                });
             }
-        }).toList();
+        }
+        return sources;
+    }
+
+    private static int slices(Path file) {
+        try {
+            return (int) Math.max(1, Math.min(MAX_SLICES, Files.size(file) / SLICE_BYTES));
+        } catch (IOException e) {
+            return 1; // the scan reports what is wrong with the file
+        }
     }
 
     @Override

@@ -131,6 +131,35 @@ class ColumnarEventScanTest {
         assertThat(buffers.made()).isLessThan(rowGroups);
     }
 
+    /** A file's slices, each a stride of its row groups, together give every row once, whatever their number. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 7, 50})
+    void theSlicesOfAFileGiveEveryRowOnce(int slices) throws Exception {
+        List<CanonicalRecord> rows = distinctRows(20_000);
+        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 16 * 1024, false, 64 * 1024);
+        List<String> ids = new ArrayList<>();
+        List<Integer> perSlice = new ArrayList<>();
+        for (int slice = 0; slice < slices; slice++) {
+            LogIds scanned = new LogIds();
+            new ColumnarEventScan().scan(file, scanned, new BufferPool(), slice, slices);
+            ids.addAll(scanned.ids);
+            perSlice.add(scanned.ids.size());
+        }
+
+        assertThat(ids.stream().sorted().toList())
+                .containsExactlyElementsOf(rows.stream().map(CanonicalRecord::logId).sorted().toList());
+        if (slices > 1 && slices < 10) {
+            // the row groups (at least 10) are shared out: no slice has them all
+            assertThat(perSlice).allMatch(count -> count > 0 && count < rows.size());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSliceOutsideItsFileIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ColumnarEventScan().scan(directory.resolve("x"),
+                new LogIds(), new BufferPool(), 2, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** Rows of distinct ids and addresses, the same agent, method and app. */
     private static List<CanonicalRecord> distinctRows(int count) {
         List<CanonicalRecord> rows = new ArrayList<>();
