@@ -1,5 +1,6 @@
 package io.atlas.local.dataset;
 
+import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +15,28 @@ import org.apache.parquet.bytes.ByteBufferAllocator;
  * (closing the row group's {@code PageReadStore}) now allocates only the first row group's.
  *
  * <p>Best fit: {@link #allocate} takes the smallest free buffer that holds the size, or makes one rounded up to
- * {@link #GRAIN} so that chunks of nearly equal sizes reuse each other's. Not thread-safe: one reader's.
+ * {@link #GRAIN} so that chunks of nearly equal sizes reuse each other's. Not thread-safe: one reader's at a time,
+ * and {@link #forThisThread} gives each aggregate worker its own for every file it reads (a day of many small
+ * files has one row group a file, so a pool per file would never hand a buffer out twice).
  */
 final class BufferPool implements ByteBufferAllocator {
     static final int GRAIN = 64 * 1024;
+    /** Each thread's pool, held softly: an idle thread's buffers go at the heap's next shortage. */
+    private static final ThreadLocal<SoftReference<BufferPool>> BY_THREAD = new ThreadLocal<>();
 
     private final List<ByteBuffer> free = new ArrayList<>();
     private int made;
+
+    /** The calling thread's pool, for one reader at a time on this thread. */
+    static BufferPool forThisThread() {
+        SoftReference<BufferPool> held = BY_THREAD.get();
+        BufferPool pool = held == null ? null : held.get();
+        if (pool == null) {
+            pool = new BufferPool();
+            BY_THREAD.set(new SoftReference<>(pool));
+        }
+        return pool;
+    }
 
     @Override
     public ByteBuffer allocate(int size) {

@@ -370,7 +370,7 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
                 int stride = slice;
                 sources.add(visitor -> {
                     try (LocalCopy copy = localCopy(file)) {
-                        new ColumnarEventScan().scan(copy.path(), visitor, new BufferPool(), stride, slices);
+                        new ColumnarEventScan().scan(copy.path(), visitor, BufferPool.forThisThread(), stride, slices);
                     } catch (IOException e) {
                         throw new StorageException(ErrorCategory.TRANSIENT, "Cannot read " + file + ": " + e.getMessage(), e);
                     }

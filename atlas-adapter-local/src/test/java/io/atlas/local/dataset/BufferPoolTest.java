@@ -54,4 +54,16 @@ class BufferPoolTest {
 
         assertThat(pool.allocate(BufferPool.GRAIN * 5 - 10)).isSameAs(first);
     }
+
+    @Test
+    void eachThreadHasOnePoolOfItsOwn() throws Exception {
+        BufferPool mine = BufferPool.forThisThread();
+        BufferPool[] other = new BufferPool[1];
+        Thread thread = new Thread(() -> other[0] = BufferPool.forThisThread());
+        thread.start();
+        thread.join();
+
+        assertThat(BufferPool.forThisThread()).isSameAs(mine);
+        assertThat(other[0]).isNotNull().isNotSameAs(mine);
+    }
 }
