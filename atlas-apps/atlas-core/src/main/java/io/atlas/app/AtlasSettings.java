@@ -17,6 +17,8 @@ import java.util.Properties;
  * {@code atlas.default-app-name.ndjson}, {@code atlas.default-app-name.json-gzip},
  * {@code atlas.schedule.lookback-days}, {@code atlas.engine} ({@code local} or {@code spark}), {@code atlas.spark.master},
  * {@code atlas.spark.target-split-bytes} and {@code atlas.spark.target-file-bytes} (the Spark engine's task and file sizes),
+ * {@code atlas.aggregate.memory-bytes} (the heap the local engine's aggregate holds its distinct ids and addresses in
+ * before it works in passes; default a quarter of the heap),
  * {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}, the query engine's
  * {@code atlas.query.engine} ({@code duckdb} or {@code athena}), {@code atlas.athena.workgroup},
  * {@code atlas.athena.output-location}, {@code atlas.athena.endpoint}, and the quality gates'
@@ -25,7 +27,7 @@ import java.util.Properties;
  */
 public record AtlasSettings(String lake, int threads, NormalizationSettings normalization, int lookbackDays, EngineKind engine,
         String sparkMaster, S3Settings s3, GateSettings gates, QuerySettings query, long sparkTargetSplitBytes,
-        long sparkTargetFileBytes) {
+        long sparkTargetFileBytes, long aggregateMemoryBytes) {
     /** Every {@code atlas.gates.*} key; any other key under {@code atlas.gates.} is refused as a likely typo. */
     public static final java.util.List<String> GATE_KEYS = java.util.List.of("atlas.gates.volume.min-fraction",
             "atlas.gates.volume.trailing-days", "atlas.gates.volume.action", "atlas.gates.reject-rate.max-share",
@@ -82,6 +84,18 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
             throw new IllegalArgumentException("atlas.spark.target-split-bytes and atlas.spark.target-file-bytes must be positive, got "
                     + sparkTargetSplitBytes + " and " + sparkTargetFileBytes);
         }
+        if (aggregateMemoryBytes < MIN_AGGREGATE_MEMORY_BYTES) {
+            throw new IllegalArgumentException("atlas.aggregate.memory-bytes must be at least " + MIN_AGGREGATE_MEMORY_BYTES
+                    + ", got " + aggregateMemoryBytes);
+        }
+    }
+
+    /** The least {@code atlas.aggregate.memory-bytes}: 1 MiB. */
+    public static final long MIN_AGGREGATE_MEMORY_BYTES = 1L << 20;
+
+    /** The default aggregate budget: a quarter of this JVM's heap (the rest is for the scan, the spill's buffers, GC room). */
+    public static long defaultAggregateMemoryBytes() {
+        return Math.max(MIN_AGGREGATE_MEMORY_BYTES, Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** How to reach S3 for an {@code s3://} lake: {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}. */
@@ -113,7 +127,7 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
         return new AtlasSettings(lake, Runtime.getRuntime().availableProcessors(), NormalizationSettings.DEFAULTS,
                 DEFAULT_LOOKBACK_DAYS, EngineKind.LOCAL, DEFAULT_SPARK_MASTER, S3Settings.DEFAULTS, GateSettings.DEFAULTS,
                 QuerySettings.DEFAULTS, io.atlas.spark.SparkEngineOptions.DEFAULT_TARGET_SPLIT_BYTES,
-                io.atlas.spark.SparkEngineOptions.DEFAULT_TARGET_FILE_BYTES);
+                io.atlas.spark.SparkEngineOptions.DEFAULT_TARGET_FILE_BYTES, defaultAggregateMemoryBytes());
     }
 
     /** Settings from properties; absent keys keep their defaults. */
@@ -148,7 +162,8 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
                         java.util.Optional.ofNullable(properties.getProperty("atlas.notify.sns-topic-arn"))),
                 gates(properties), query(properties),
                 longValue(properties, "atlas.spark.target-split-bytes", defaults.sparkTargetSplitBytes()),
-                longValue(properties, "atlas.spark.target-file-bytes", defaults.sparkTargetFileBytes()));
+                longValue(properties, "atlas.spark.target-file-bytes", defaults.sparkTargetFileBytes()),
+                longValue(properties, "atlas.aggregate.memory-bytes", defaults.aggregateMemoryBytes()));
     }
 
     /** The {@code atlas.query.engine} and {@code atlas.athena.*} keys. */
@@ -204,12 +219,12 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
 
     public AtlasSettings withThreads(int count) {
         return new AtlasSettings(lake, count, normalization, lookbackDays, engine, sparkMaster, s3, gates, query,
-                sparkTargetSplitBytes, sparkTargetFileBytes);
+                sparkTargetSplitBytes, sparkTargetFileBytes, aggregateMemoryBytes);
     }
 
     public AtlasSettings withEngine(EngineKind kind, String master) {
         return new AtlasSettings(lake, threads, normalization, lookbackDays, kind, master, s3, gates, query,
-                sparkTargetSplitBytes, sparkTargetFileBytes);
+                sparkTargetSplitBytes, sparkTargetFileBytes, aggregateMemoryBytes);
     }
 
     /** Parses {@code local} or {@code spark}. */

@@ -22,6 +22,7 @@ public final class SettingsSources {
             "atlas.threads", "atlas.max-record-bytes", "atlas.max-decompressed-bytes", "atlas.max-compression-ratio",
             "atlas.default-app-name.ndjson", "atlas.default-app-name.json-gzip", "atlas.schedule.lookback-days",
             "atlas.engine", "atlas.spark.master", "atlas.spark.target-split-bytes", "atlas.spark.target-file-bytes",
+            "atlas.aggregate.memory-bytes",
             "atlas.s3.endpoint", "atlas.s3.path-style-access", "atlas.s3.region",
             "atlas.notify.sns-topic-arn", "atlas.query.engine", "atlas.athena.workgroup", "atlas.athena.output-location",
             "atlas.athena.endpoint");

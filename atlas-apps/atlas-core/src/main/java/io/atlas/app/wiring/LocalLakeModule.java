@@ -180,7 +180,7 @@ public final class LocalLakeModule extends AbstractModule {
         }
         return switch (settings.engine()) {
             case LOCAL -> new InProcessEngine(store, datasets, settings.normalization(), settings.threads(),
-                    InProcessEngine.MIN_RANGE_BYTES, Runtime.getRuntime().maxMemory() / 4); // aggregate: a quarter of the heap
+                    InProcessEngine.MIN_RANGE_BYTES, settings.aggregateMemoryBytes());
             case SPARK -> SparkEngines.create(settings, store);
         };
     }

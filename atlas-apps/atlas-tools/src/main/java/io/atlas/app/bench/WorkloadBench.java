@@ -1,6 +1,7 @@
 package io.atlas.app.bench;
 
 import io.atlas.app.Atlas;
+import io.atlas.app.AtlasSettings;
 import io.atlas.domain.lake.LakeLayout;
 import io.atlas.domain.lake.LogFormat;
 import io.atlas.domain.run.RunContext;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -53,15 +55,33 @@ public final class WorkloadBench {
     private final Settings settings;
     private final Consumer<String> progress;
     private final int rounds;
+    /** The aggregate budget of this run's Atlas ({@code atlas.aggregate.memory-bytes}). */
+    private final long aggregateMemoryBytes;
 
     public WorkloadBench(Settings settings, Consumer<String> progress) {
         this(settings, progress, 1);
     }
 
     private WorkloadBench(Settings settings, Consumer<String> progress, int rounds) {
+        this(settings, progress, rounds, AtlasSettings.defaultAggregateMemoryBytes());
+    }
+
+    private WorkloadBench(Settings settings, Consumer<String> progress, int rounds, long aggregateMemoryBytes) {
         this.settings = settings;
         this.progress = progress;
         this.rounds = rounds;
+        this.aggregateMemoryBytes = aggregateMemoryBytes;
+    }
+
+    /**
+     * The warm-up's aggregate budget: the timed day's, scaled down with the records, so the warm-up takes as many
+     * passes (and counts its addresses as often apart) as the timed day does. A warm-up of one pass left the
+     * spilled passes' code to be compiled in the timed run: under {@code -Xmx512m}, C2 took most of a core
+     * through a 2M-record aggregate.
+     */
+    static long warmupAggregateMemoryBytes(long budget, long records, long warmupRecords) {
+        double share = records == 0 ? 1 : Math.min(1.0, warmupRecords / (double) records);
+        return Math.max(AtlasSettings.MIN_AGGREGATE_MEMORY_BYTES, (long) (budget * share));
     }
 
     public BenchReport run() throws Exception {
@@ -69,7 +89,8 @@ public final class WorkloadBench {
             progress.accept("warming up on " + settings.warmupRecords() + " records, " + WARMUP_ROUNDS + " rounds (untimed)...");
             Path warmup = settings.workDirectory().resolve("warmup");
             new WorkloadBench(new Settings(settings.workload(), settings.warmupRecords(), settings.seed() + 1, warmup,
-                    settings.threads(), 0), line -> {}, WARMUP_ROUNDS).run();
+                    settings.threads(), 0), line -> {}, WARMUP_ROUNDS, warmupAggregateMemoryBytes(aggregateMemoryBytes,
+                    settings.records(), settings.warmupRecords())).run();
             delete(warmup);
         }
         Workload workload = settings.workload();
@@ -80,7 +101,9 @@ public final class WorkloadBench {
             progress.accept(String.format("  %d files, %.1f MB", day.files().size(), day.bytes() / 1_048_576.0));
             List<Measurement> results = new ArrayList<>();
             List<Path> processed;
-            try (Atlas atlas = Atlas.builder().lake(work.resolve("lake")).threads(settings.threads()).build()) {
+            Properties budget = new Properties();
+            budget.setProperty("atlas.aggregate.memory-bytes", Long.toString(aggregateMemoryBytes));
+            try (Atlas atlas = Atlas.builder().lake(work.resolve("lake")).threads(settings.threads()).properties(budget).build()) {
                 Path lake = atlas.settings().localDirectory().orElseThrow();
                 for (Path file : day.files()) {
                     Path target = lake.resolve(LakeLayout.validatedKey(day.format(), BenchDay.DAY, file.getFileName().toString()).value());
