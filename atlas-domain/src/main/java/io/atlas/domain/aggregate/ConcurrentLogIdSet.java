@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ConcurrentLogIdSet {
     static final int STRIPES = 64;
-    /** Heap per id at the sets' worst load, with room for one stripe doubling: for sizing passes. */
-    public static final long BYTES_PER_ID = 64;
+    /**
+     * Heap per id of a {@link #sized} set, for planning passes: 32 bytes at {@link LogIdSet#SIZED_LOAD} (45.7), with
+     * the stripes' room of four standard deviations.
+     */
+    public static final long BYTES_PER_ID = 48;
 
     private final LogIdSet[] stripes = new LogIdSet[STRIPES];
 
@@ -27,10 +30,10 @@ public final class ConcurrentLogIdSet {
 
     /**
      * An empty set for pass {@code pass} of {@code passes} (see {@link DistinctEvents#passOf}) of a day of at most
-     * {@code rows} ids, whose pass's stripes start at the size they would grow to: the ids are uniform, so a stripe
-     * gets about {@code rows / 64} of them (with four standard deviations of room). Doubling a table as it fills
-     * allocates and rehashes about as much again as the final tables hold, which was the aggregate's largest
-     * allocation; the final size is the same either way. The other passes' stripes stay at their smallest.
+     * {@code rows} ids, whose pass's stripes start at the size that holds their share without growing: the ids are
+     * uniform, so a stripe gets about {@code rows / 64} of them (with four standard deviations of room). Doubling a
+     * table as it fills allocates and rehashes about as much again as the final tables hold, which was the
+     * aggregate's largest allocation. The other passes' stripes stay at their smallest.
      */
     public static ConcurrentLogIdSet sized(long rows, int passes, int pass) {
         if (rows < 0 || passes < 1 || passes > STRIPES || pass < 0 || pass >= passes) {

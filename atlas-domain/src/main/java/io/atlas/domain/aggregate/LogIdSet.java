@@ -7,11 +7,17 @@ import java.nio.ByteOrder;
 /**
  * The set of distinct {@code log_id}s of a day, exact and compact: each id (SHA-256, 64 hex characters) is stored as
  * its 32 bytes in four {@code long}s of one open-addressing table ({@link OpenLongTuples}), about 43 bytes per id at
- * the maximum load. The ids' own bits are uniform, so their first word is the hash.
+ * the maximum load. The ids' own bits are uniform, so their first word is the hash: its low 32 bits, scaled to the
+ * table's slots (any number of them, not only a power of two), pick the first slot. A table {@link #LogIdSet(long)
+ * sized} for a day holds its ids at {@link #SIZED_LOAD}, about 46 bytes an id; a power of two would give 43 to 85,
+ * and the aggregate would plan its passes for the worst (round 7: a 1M-record day took two passes under
+ * {@code -Xmx512m}).
  */
 final class LogIdSet extends OpenLongTuples {
     private static final long serialVersionUID = 1L;
     private static final double MAX_LOAD = 0.75;
+    /** The load a sized table holds its expected ids at: under {@link #MAX_LOAD}, so they never make it grow. */
+    static final double SIZED_LOAD = 0.7;
 
     private static final int MIN_SLOTS = 1024;
     /** The most slots a table starts with: 2^26 slots are 2 GiB, more than any budget gives one stripe. */
@@ -26,13 +32,9 @@ final class LogIdSet extends OpenLongTuples {
         super(4, slotsFor(expectedIds), MAX_LOAD);
     }
 
-    /** The power of two of slots that growth from {@link #MIN_SLOTS} ends at after {@code ids} adds. */
+    /** The slots that hold {@code ids} at {@link #SIZED_LOAD}: at least {@link #MIN_SLOTS}, at most {@link #MAX_INITIAL_SLOTS}. */
     static int slotsFor(long ids) {
-        int slots = MIN_SLOTS;
-        while (slots < MAX_INITIAL_SLOTS && ids > slots * MAX_LOAD) {
-            slots *= 2;
-        }
-        return slots;
+        return (int) Math.max(MIN_SLOTS, Math.min(MAX_INITIAL_SLOTS, (long) Math.ceil(ids / SIZED_LOAD)));
     }
 
     /** Adds an id given as 64 hex characters at {@code offset}; true when it was not there yet. */
@@ -60,8 +62,9 @@ final class LogIdSet extends OpenLongTuples {
 
     /** Probes for a non-zero id; true when it was put in an empty slot, false when it was there. */
     private static boolean insert(long[] slots, long a, long b, long c, long d) {
-        int mask = (slots.length >>> 2) - 1;
-        int slot = (int) (a ^ (a >>> 29)) & mask;
+        int capacity = slots.length >>> 2;
+        // the low half of the first word (its top bits are the stripe, the same for every id of this table)
+        int slot = (int) (((a & 0xFFFF_FFFFL) * capacity) >>> 32);
         while (true) {
             int base = slot << 2;
             long x = slots[base];
@@ -78,7 +81,9 @@ final class LogIdSet extends OpenLongTuples {
                 slots[base + 3] = d;
                 return true;
             }
-            slot = (slot + 1) & mask;
+            if (++slot == capacity) {
+                slot = 0;
+            }
         }
     }
 

@@ -13,7 +13,7 @@ abstract class OpenLongTuples implements Serializable {
 
     private final int width;
     private final double maxLoad;
-    /** The tuples, {@code width} longs a slot; a power of two of slots. */
+    /** The tuples, {@code width} longs a slot; the number of slots is the subclass's to choose (it probes). */
     long[] slots;
     int size;
     boolean hasZero;

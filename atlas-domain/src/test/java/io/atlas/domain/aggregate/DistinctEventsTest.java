@@ -147,9 +147,10 @@ class DistinctEventsTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(DistinctEvents.aggregatePasses(1_000, Long.MAX_VALUE)).isEqualTo(1);
-        assertThat(DistinctEvents.aggregatePasses(1_000, 64_000)).isEqualTo(1);
-        assertThat(DistinctEvents.aggregatePasses(1_001, 64_000)).isEqualTo(2);
-        assertThat(DistinctEvents.aggregatePasses(10_000_000, 100_000_000)).isEqualTo(8);
+        long perId = ConcurrentLogIdSet.BYTES_PER_ID;
+        assertThat(DistinctEvents.aggregatePasses(1_000, 1_000 * perId)).isEqualTo(1);
+        assertThat(DistinctEvents.aggregatePasses(1_001, 1_000 * perId)).isEqualTo(2);
+        assertThat(DistinctEvents.aggregatePasses(10_000_000, 10_000_000 * perId / 5)).isEqualTo(8);
         assertThat(DistinctEvents.aggregatePasses(Long.MAX_VALUE / 128, 1)).isEqualTo(64);
     }
 

@@ -3,6 +3,7 @@ package io.atlas.ports.inprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.atlas.domain.aggregate.ConcurrentLogIdSet;
 import io.atlas.domain.aggregate.DailyActivity;
 import io.atlas.domain.aggregate.DailyActivityAccumulator;
 import io.atlas.domain.aggregate.DistinctEvents;
@@ -202,7 +203,7 @@ class ColumnarAggregateTest {
         List<List<Row>> files = List.of(day.subList(0, 20_000), day.subList(20_000, 40_000), day.subList(40_000, 60_000));
         java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
         List<ColumnarAggregate.Part> counted = counted(parts(files), scans);
-        long memoryBytes = 400_000;
+        long memoryBytes = 6_250 * ConcurrentLogIdSet.BYTES_PER_ID; // ids get half: 32 passes of 60,000 rows
         assertThat(DistinctEvents.aggregatePasses(day.size(), memoryBytes / 2)).isEqualTo(32);
 
         DailyActivity row = new ColumnarAggregate(2, memoryBytes, 1).aggregate(counted, day.size(), DAY, 4);
