@@ -35,6 +35,8 @@ final class BinaryPages {
     private ByteBuffer pageBuffer;
     private byte[] page = new byte[0];
     private int position;
+    /** Where the current page's bytes end in {@link #page}, which may be a longer array (a pooled buffer, a chunk's). */
+    private int pageEnd;
     private int remaining;
     private ValuesReader encoded;
     private boolean dictionaryPage;
@@ -73,7 +75,13 @@ final class BinaryPages {
         if (encoded == null) {
             byte[] bytes = page;
             int at = position;
+            if (at + 4 > pageEnd) {
+                throw new IllegalStateException("the " + name + " column's page ends before its values do");
+            }
             int size = (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8 | (bytes[at + 2] & 0xff) << 16 | (bytes[at + 3] & 0xff) << 24;
+            if (size < 0 || size > pageEnd - at - 4) {
+                throw new IllegalStateException("a value of the " + name + " column runs past its page");
+            }
             position = at + 4 + size;
             offset = at + 4;
             length = size;
@@ -137,6 +145,7 @@ final class BinaryPages {
             bytes.get(page);
             position = 0;
         }
+        pageEnd = position + size;
         remaining = data.getValueCount();
         dictionaryPage = encoding.usesDictionary();
         if (encoding == Encoding.PLAIN) {

@@ -59,11 +59,13 @@ final class ColumnarEventScan {
             MessageType projection = new MessageType(schema.getName(), fields);
             reader.setRequestedSchema(projection);
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
-            PageReadStore pages;
-            for (int rowGroup = 0; rowGroup < slice; rowGroup++) {
-                reader.skipNextRowGroup();
-            }
-            while ((pages = reader.readNextRowGroup()) != null) {
+            List<org.apache.parquet.hadoop.metadata.BlockMetaData> rowGroups = reader.getRowGroups();
+            // by index: readNextRowGroup passes over an empty row group by itself, which would shift the stride
+            for (int rowGroup = slice; rowGroup < rowGroups.size(); rowGroup += slices) {
+                if (rowGroups.get(rowGroup).getRowCount() == 0) {
+                    continue;
+                }
+                PageReadStore pages = reader.readRowGroup(rowGroup);
                 Columns converters = new Columns(COLUMNS.size(), visitor);
                 ColumnReadStoreImpl columns = new ColumnReadStoreImpl(pages, converters, projection, createdBy);
                 ColumnReader[] readers = new ColumnReader[COLUMNS.size()];
@@ -149,9 +151,6 @@ final class ColumnarEventScan {
                     ips.close();
                 }
                 pages.close(); // its column chunks' buffers go back to the pool for the next row group
-                for (int skipped = 1; skipped < slices; skipped++) {
-                    reader.skipNextRowGroup();
-                }
             }
         } catch (IllegalStateException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);

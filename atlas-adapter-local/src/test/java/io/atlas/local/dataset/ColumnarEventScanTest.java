@@ -17,6 +17,7 @@ import org.apache.avro.Schema;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +33,17 @@ class ColumnarEventScanTest {
     Path directory;
 
     @ParameterizedTest
-    @CsvSource({"false, PARQUET_1_0, 1048576, false, 134217728", "true, PARQUET_1_0, 4096, false, 134217728",
-        "true, PARQUET_2_0, 4096, false, 134217728", "false, PARQUET_2_0, 1048576, false, 134217728",
-        "false, PARQUET_1_0, 4096, true, 134217728", "true, PARQUET_2_0, 4096, true, 134217728",
-        // many row groups, whose buffers the scan hands out again: a buffer reused too early would change rows
-        "false, PARQUET_1_0, 16384, false, 65536", "false, PARQUET_2_0, 16384, true, 65536"})
+    @CsvSource({"false, PARQUET_1_0, 1048576, false, 134217728, UNCOMPRESSED",
+        "true, PARQUET_1_0, 4096, false, 134217728, UNCOMPRESSED", "true, PARQUET_2_0, 4096, false, 134217728, UNCOMPRESSED",
+        "false, PARQUET_2_0, 1048576, false, 134217728, UNCOMPRESSED", "false, PARQUET_1_0, 4096, true, 134217728, UNCOMPRESSED",
+        "true, PARQUET_2_0, 4096, true, 134217728, UNCOMPRESSED",
+        // many row groups, whose buffers the scan hands out again, and snappy pages decompressed into them (as
+        // Atlas writes them): a buffer reused too early would change rows
+        "false, PARQUET_1_0, 16384, false, 65536, UNCOMPRESSED", "false, PARQUET_2_0, 16384, true, 65536, UNCOMPRESSED",
+        "false, PARQUET_1_0, 16384, false, 65536, SNAPPY", "true, PARQUET_2_0, 4096, false, 65536, SNAPPY",
+        "false, PARQUET_2_0, 16384, true, 65536, SNAPPY"})
     void everyRowComesBackAsWritten(boolean idDictionary, ParquetProperties.WriterVersion version, int pageBytes,
-            boolean optional, long rowGroupBytes) throws Exception {
+            boolean optional, long rowGroupBytes, CompressionCodecName codec) throws Exception {
         List<CanonicalRecord> rows = new ArrayList<>();
         LogIdHasher hasher = new LogIdHasher();
         for (int i = 0; i < 20_000; i++) {
@@ -54,7 +59,7 @@ class ColumnarEventScanTest {
             rows.add(new CanonicalRecord(id, at, ip, device, method, status, "/p", null, "app-" + (i % 2), LogType.ACCESS,
                     LogFormat.NDJSON, "validated/ndjson/a.ndjson"));
         }
-        Path file = write(rows, idDictionary, version, pageBytes, optional, rowGroupBytes);
+        Path file = write(rows, idDictionary, version, pageBytes, optional, rowGroupBytes, codec);
 
         List<String> scanned = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
@@ -89,7 +94,8 @@ class ColumnarEventScanTest {
             rows.add(new CanonicalRecord(id, Instant.EPOCH, ip, null, "GET", 200, "/p", null, "app", LogType.ACCESS,
                     LogFormat.NDJSON, "validated/ndjson/a.ndjson"));
         }
-        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 4096, false, 128L << 20);
+        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 4096, false, 128L << 20,
+                CompressionCodecName.UNCOMPRESSED);
         List<String> addresses = new ArrayList<>();
         long[] events = new long[1];
         new ColumnarEventScan().scan(file, new EventScan.Visitor() {
@@ -115,7 +121,8 @@ class ColumnarEventScanTest {
     @org.junit.jupiter.api.Test
     void aFileOfManyRowGroupsReusesItsBuffers() throws Exception {
         List<CanonicalRecord> rows = distinctRows(20_000);
-        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 16 * 1024, false, 64 * 1024);
+        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 16 * 1024, false, 64 * 1024,
+                CompressionCodecName.SNAPPY);
         int rowGroups;
         try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
                 new ChannelInputFile(file), PlainConfiguration.readOptions())) {
@@ -136,7 +143,8 @@ class ColumnarEventScanTest {
     @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 7, 50})
     void theSlicesOfAFileGiveEveryRowOnce(int slices) throws Exception {
         List<CanonicalRecord> rows = distinctRows(20_000);
-        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 16 * 1024, false, 64 * 1024);
+        Path file = write(rows, false, ParquetProperties.WriterVersion.PARQUET_1_0, 16 * 1024, false, 64 * 1024,
+                CompressionCodecName.SNAPPY);
         List<String> ids = new ArrayList<>();
         List<Integer> perSlice = new ArrayList<>();
         for (int slice = 0; slice < slices; slice++) {
@@ -188,7 +196,7 @@ class ColumnarEventScanTest {
 
     /** With {@code optional}, every column is nullable, as Spark writes them (their pages then carry levels). */
     private Path write(List<CanonicalRecord> rows, boolean idDictionary, ParquetProperties.WriterVersion version,
-            int pageBytes, boolean optional, long rowGroupBytes) throws java.io.IOException {
+            int pageBytes, boolean optional, long rowGroupBytes, CompressionCodecName compression) throws java.io.IOException {
         Path file = directory.resolve("part.parquet");
         RowCodec<CanonicalRecord> codec = RowCodecs.forDataset(Dataset.LOGS);
         Schema avro = codec.schema();
@@ -203,6 +211,8 @@ class ColumnarEventScanTest {
                 .withWriterVersion(version)
                 .withPageSize(pageBytes)
                 .withRowGroupSize(rowGroupBytes)
+                .withCodecFactory(PlainConfiguration.codecs())
+                .withCompressionCodec(compression)
                 .withDictionaryPageSize(16 * 1024)
                 .withDictionaryEncoding("log_id", idDictionary)
                 .build()) {

@@ -15,7 +15,10 @@ public interface EventScan {
      * for all of them (a dictionary-encoded column chunk gives each of its entries once), in any order with the rows.
      */
     interface Visitor {
-        /** One row; {@code logId} holds the id's 64 hex characters at {@code offset}. */
+        /**
+         * One row; {@code logId} holds the id's 64 hex characters at {@code offset}, valid only during the call (the
+         * array is the scan's page buffer, handed out again for a later page).
+         */
         void event(byte[] logId, int offset, int statusCode, @Nullable String device, String requestType, String appName);
 
         /**
@@ -25,11 +28,11 @@ public interface EventScan {
         void address(byte[] text, int offset, int length);
     }
 
-    /** One part of a partition (a file) that can be scanned on its own thread. */
+    /** One part of a partition (a file, or a slice of a file's row groups) that can be scanned on its own thread. */
     interface Source {
         void scan(Visitor visitor);
     }
 
-    /** The parts (files) of a committed logs partition, as {@link DatasetStore#partition} described it. */
+    /** The parts of a committed logs partition, as {@link DatasetStore#partition} described it: each row in one. */
     List<Source> eventSources(PartitionInfo partition);
 }
