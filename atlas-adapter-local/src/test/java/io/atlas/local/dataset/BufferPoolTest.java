@@ -56,6 +56,22 @@ class BufferPoolTest {
     }
 
     @Test
+    void noMoreThanItsCapIsKeptFree() {
+        BufferPool pool = new BufferPool();
+        int size = (int) (BufferPool.MAX_FREE_BYTES / 2);
+        ByteBuffer first = pool.allocate(size);
+        ByteBuffer second = pool.allocate(size);
+        ByteBuffer third = pool.allocate(size);
+        pool.release(first);
+        pool.release(second);
+        pool.release(third); // over the cap: not kept
+
+        assertThat(pool.allocate(size)).isIn(first, second);
+        assertThat(pool.allocate(size)).isIn(first, second);
+        assertThat(pool.allocate(size)).isNotSameAs(third);
+    }
+
+    @Test
     void eachThreadHasOnePoolOfItsOwn() throws Exception {
         BufferPool mine = BufferPool.forThisThread();
         BufferPool[] other = new BufferPool[1];

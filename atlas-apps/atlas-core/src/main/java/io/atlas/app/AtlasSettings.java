@@ -88,14 +88,22 @@ public record AtlasSettings(String lake, int threads, NormalizationSettings norm
             throw new IllegalArgumentException("atlas.aggregate.memory-bytes must be at least " + MIN_AGGREGATE_MEMORY_BYTES
                     + ", got " + aggregateMemoryBytes);
         }
+        if (aggregateMemoryBytes > Runtime.getRuntime().maxMemory()) {
+            throw new IllegalArgumentException("atlas.aggregate.memory-bytes " + aggregateMemoryBytes + " is more than this JVM's "
+                    + "heap (" + Runtime.getRuntime().maxMemory() + " bytes): lower it or raise -Xmx");
+        }
     }
 
-    /** The least {@code atlas.aggregate.memory-bytes}: 1 MiB. */
-    public static final long MIN_AGGREGATE_MEMORY_BYTES = 1L << 20;
+    /**
+     * The least {@code atlas.aggregate.memory-bytes}: 8 MiB. The ids get half, and a pass's id set takes at least
+     * 2 MiB (64 stripes of 1,024 slots) however many passes there are.
+     */
+    public static final long MIN_AGGREGATE_MEMORY_BYTES = 8L << 20;
 
     /** The default aggregate budget: a quarter of this JVM's heap (the rest is for the scan, the spill's buffers, GC room). */
     public static long defaultAggregateMemoryBytes() {
-        return Math.max(MIN_AGGREGATE_MEMORY_BYTES, Runtime.getRuntime().maxMemory() / 4);
+        long heap = Runtime.getRuntime().maxMemory();
+        return Math.min(heap, Math.max(MIN_AGGREGATE_MEMORY_BYTES, heap / 4));
     }
 
     /** How to reach S3 for an {@code s3://} lake: {@code atlas.s3.endpoint}, {@code atlas.s3.path-style-access}, {@code atlas.s3.region}. */

@@ -23,10 +23,16 @@ class AggregateMemorySettingsTest {
     }
 
     @Test
-    void aBudgetUnderOneMebibyteIsRefusedInOneLine() {
-        Properties properties = new Properties();
-        properties.setProperty("atlas.aggregate.memory-bytes", "1000");
-        assertThatThrownBy(() -> AtlasSettings.from("/lake", properties))
-                .hasMessage("atlas.aggregate.memory-bytes must be at least 1048576, got 1000");
+    void aBudgetUnderEightMebibytesOrOverTheHeapIsRefusedInOneLine() {
+        Properties small = new Properties();
+        small.setProperty("atlas.aggregate.memory-bytes", "1000");
+        assertThatThrownBy(() -> AtlasSettings.from("/lake", small))
+                .hasMessage("atlas.aggregate.memory-bytes must be at least 8388608, got 1000");
+        Properties large = new Properties();
+        long heap = Runtime.getRuntime().maxMemory();
+        large.setProperty("atlas.aggregate.memory-bytes", Long.toString(heap + 1));
+        assertThatThrownBy(() -> AtlasSettings.from("/lake", large))
+                .hasMessage("atlas.aggregate.memory-bytes " + (heap + 1) + " is more than this JVM's heap (" + heap
+                        + " bytes): lower it or raise -Xmx");
     }
 }

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #ipsOverflowed()} says so and the caller counts them in more shares ({@link #result(LocalDate, long, long)}).
  */
 public final class DistinctEvents {
-    private final ConcurrentLogIdSet ids;
+    /** The pass's ids; none once {@link #releaseIds released}. */
+    private @Nullable ConcurrentLogIdSet ids;
     private final int passes;
     private final int pass;
     private DailyActivityAccumulator accumulator = new DailyActivityAccumulator();
@@ -151,7 +152,24 @@ public final class DistinctEvents {
 
     /** Checks the rows waiting in {@link #pending} against the id set and counts them. */
     private void flush() {
-        duplicates += pending.drainInto(ids, accumulator);
+        ConcurrentLogIdSet set = ids;
+        if (set == null) {
+            if (!pending.isEmpty()) {
+                throw new IllegalStateException("Cannot add rows to a pass whose ids were released");
+            }
+            return;
+        }
+        duplicates += pending.drainInto(set, accumulator);
+    }
+
+    /**
+     * Counts the rows still waiting and lets this scanner's id set go: a pass that is over holds no ids while a later
+     * pass fills its own (the two sets together would take twice the ids' budget). Rows can no longer be added;
+     * merging and the result still work.
+     */
+    public void releaseIds() {
+        flush();
+        ids = null;
     }
 
     /**

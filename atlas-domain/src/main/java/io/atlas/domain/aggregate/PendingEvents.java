@@ -25,6 +25,11 @@ final class PendingEvents {
     private int size;
 
     /** Adds a row given by its id's four words and the facts the accumulator counts; true when the batch is full. */
+    /** Whether no row waits. */
+    boolean isEmpty() {
+        return size == 0;
+    }
+
     boolean add(LogType logType, long a, long b, long c, long d, int statusCode, @Nullable String device,
             String requestType, String appName) {
         int base = size * 4;

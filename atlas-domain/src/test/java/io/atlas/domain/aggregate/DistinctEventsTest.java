@@ -154,6 +154,27 @@ class DistinctEventsTest {
         assertThat(DistinctEvents.aggregatePasses(Long.MAX_VALUE / 128, 1)).isEqualTo(64);
     }
 
+    /** A pass whose ids are released keeps its counts and merges as before, and takes no more rows. */
+    @org.junit.jupiter.api.Test
+    void aPassWhoseIdsAreReleasedKeepsItsCountsAndRefusesRows() {
+        DistinctEvents kept = new DistinctEvents(new ConcurrentLogIdSet());
+        DistinctEvents released = new DistinctEvents(new ConcurrentLogIdSet());
+        for (int n = 0; n < 3_000; n++) {
+            Event e = event(n % 2_000); // a third of the rows repeat an earlier event
+            add(kept, e);
+            add(released, e);
+        }
+        released.releaseIds();
+
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 11, 29);
+        assertThat(released.result(day, 0)).isEqualTo(kept.result(day, 0));
+        assertThat(new DistinctEvents(new ConcurrentLogIdSet()).merge(released).result(day, 0)).isEqualTo(kept.result(day, 0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            add(released, event(5_000));
+            released.result(day, 0);
+        }).isInstanceOf(IllegalStateException.class);
+    }
+
     private static void add(DistinctEvents events, Event e) {
         events.add(e.type(), e.id().getBytes(StandardCharsets.US_ASCII), 0, e.status(), e.ip(), null, "GET", "app");
     }

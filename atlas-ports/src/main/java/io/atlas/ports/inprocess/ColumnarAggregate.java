@@ -120,25 +120,9 @@ final class ColumnarAggregate {
         }
         List<RowSpill> spills = new ArrayList<>();
         try {
-            ConcurrentLogIdSet firstIds = ConcurrentLogIdSet.sized(rows, passes, 0);
-            AtomicInteger workerNumber = new AtomicInteger();
-            List<FirstPass> first = scan(parts, () -> {
-                RowSpill spill = new RowSpill(directory, workerNumber.getAndIncrement(), passes);
-                synchronized (spills) {
-                    spills.add(spill);
-                }
-                return new FirstPass(new DistinctEvents(firstIds, passes, 0, new IpShare(1, 0, ipBytesPerWorker)), spill);
-            }, (worker, part) -> part.source().scan(worker.visitor(part.logType(), passes)));
-            spills.forEach(RowSpill::close);
-            DistinctEvents day = merged(first.stream().map(FirstPass::events).toList());
+            DistinctEvents day = firstOfPasses(parts, rows, passes, ipBytesPerWorker, directory, spills);
             for (int pass = 1; pass < passes; pass++) {
-                int share = pass;
-                List<Path> files = spills.stream().flatMap(spill -> spill.files(share).stream()).toList();
-                ConcurrentLogIdSet ids = ConcurrentLogIdSet.sized(rows, passes, share);
-                day.merge(merged(scan(files, () -> new DistinctEvents(ids, passes, share, new IpShare()), (events, file) -> {
-                    RowSpill.read(file, events);
-                    delete(file);
-                })));
+                day.merge(laterPass(spills, rows, passes, pass));
             }
             return day;
         } finally {
@@ -150,6 +134,40 @@ final class ColumnarAggregate {
             }
             delete(directory);
         }
+    }
+
+    /**
+     * The first of several passes, merged, its id set released (each pass's set is made and let go in a method of its
+     * own, so no frame holds one pass's set while the next is filled: two at once would take twice the ids' budget).
+     */
+    private DistinctEvents firstOfPasses(List<Part> parts, long rows, int passes, long ipBytesPerWorker, Path directory,
+            List<RowSpill> spills) {
+        ConcurrentLogIdSet ids = ConcurrentLogIdSet.sized(rows, passes, 0);
+        AtomicInteger workerNumber = new AtomicInteger();
+        List<FirstPass> first = scan(parts, () -> {
+            RowSpill spill = new RowSpill(directory, workerNumber.getAndIncrement(), passes);
+            synchronized (spills) {
+                spills.add(spill);
+            }
+            return new FirstPass(new DistinctEvents(ids, passes, 0, new IpShare(1, 0, ipBytesPerWorker)), spill);
+        }, (worker, part) -> part.source().scan(worker.visitor(part.logType(), passes)));
+        spills.forEach(RowSpill::close);
+        DistinctEvents day = merged(first.stream().map(FirstPass::events).toList());
+        first.forEach(worker -> worker.events().releaseIds());
+        return day;
+    }
+
+    /** Pass {@code pass} over the rows the first pass set aside for it, merged, its id set released. */
+    private DistinctEvents laterPass(List<RowSpill> spills, long rows, int passes, int pass) {
+        List<Path> files = spills.stream().flatMap(spill -> spill.files(pass).stream()).toList();
+        ConcurrentLogIdSet ids = ConcurrentLogIdSet.sized(rows, passes, pass);
+        List<DistinctEvents> workers = scan(files, () -> new DistinctEvents(ids, passes, pass, new IpShare()), (events, file) -> {
+            RowSpill.read(file, events);
+            delete(file);
+        });
+        DistinctEvents merged = merged(workers);
+        workers.forEach(DistinctEvents::releaseIds);
+        return merged;
     }
 
     /** A worker of the first of several passes: its scanner and its rows set aside for the later passes. */
