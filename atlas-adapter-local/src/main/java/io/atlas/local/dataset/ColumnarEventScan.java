@@ -37,17 +37,12 @@ final class ColumnarEventScan {
     private static final int LOG_ID_LENGTH = 64;
 
     void scan(Path file, EventScan.Visitor visitor) throws IOException {
-        scan(file, visitor, new BufferPool());
-    }
-
-    /** {@link #scan(Path, EventScan.Visitor)} with the file's column chunks and pages read into {@code buffers}. */
-    void scan(Path file, EventScan.Visitor visitor, BufferPool buffers) throws IOException {
-        scan(file, visitor, buffers, 0, 1);
+        scan(file, visitor, new BufferPool(), 0, 1);
     }
 
     /**
      * The rows of every {@code slices}-th row group from row group {@code slice} (0-based), the others skipped
-     * unread: the file's slices together give each row once.
+     * unread: the file's slices together give each row once. Column chunks and pages are read into {@code buffers}.
      */
     void scan(Path file, EventScan.Visitor visitor, BufferPool buffers, int slice, int slices) throws IOException {
         if (slices < 1 || slice < 0 || slice >= slices) {

@@ -130,7 +130,7 @@ class ColumnarEventScanTest {
         }
         BufferPool buffers = new BufferPool();
         LogIds ids = new LogIds();
-        new ColumnarEventScan().scan(file, ids, buffers);
+        new ColumnarEventScan().scan(file, ids, buffers, 0, 1);
 
         assertThat(ids.ids).containsExactlyElementsOf(rows.stream().map(CanonicalRecord::logId).toList());
         assertThat(rowGroups).isGreaterThanOrEqualTo(10);
