@@ -92,6 +92,35 @@ public final class DailyActivityAccumulator implements Serializable {
         return this;
     }
 
+    /**
+     * Takes back an event {@link #addDistinctEventCountingIpApart(LogType, int, String, String, String) added} before
+     * its id was checked (here or in another accumulator of the same day, merged later), once its id turned out to be
+     * a repeat: a day aggregated in passes counts a later pass's rows as they are first read and lets that pass take
+     * back its duplicates. The counts of one accumulator may go below zero; merged, they are the day's.
+     */
+    DailyActivityAccumulator retractDistinctEvent(LogType logType, int statusCode, @Nullable String device,
+            String requestType, String appName) {
+        rows--;
+        distinct--;
+        byType.addTo(requestType, -1);
+        byApp.addTo(appName, -1);
+        if (logType == LogType.ACCESS) {
+            accessEvents--;
+            if (statusCode >= 400 && statusCode <= 499) {
+                clientErrors--;
+            } else if (statusCode >= 500 && statusCode <= 599) {
+                serverErrors--;
+            }
+            if (device != null) {
+                byDevice.addTo(device, -1);
+            }
+        } else {
+            errorEvents--;
+            byErrorCode.addTo(statusCode, -1);
+        }
+        return this;
+    }
+
     /** Counts processed rows that repeated an event already added (they count in {@code duplicate_records} only). */
     public DailyActivityAccumulator addDuplicateRows(long count) {
         if (count < 0) {
@@ -128,7 +157,11 @@ public final class DailyActivityAccumulator implements Serializable {
      */
     DailyActivity result(LocalDate date, long rejectedRecords, long uniqueIps, long duplicateRows) {
         TreeMap<String, Long> codes = new TreeMap<>();
-        byErrorCode.forEach((IntLongProcedure) (code, n) -> codes.put(Integer.toString(code), n));
+        byErrorCode.forEach((IntLongProcedure) (code, n) -> {
+            if (n != 0) {
+                codes.put(Integer.toString(code), n);
+            }
+        });
         return new DailyActivity(date, accessEvents, errorEvents, clientErrors, serverErrors, uniqueIps,
                 counts(byDevice), counts(byType), counts(byApp), codes, rows + duplicateRows - distinct,
                 rejectedRecords);
@@ -147,9 +180,14 @@ public final class DailyActivityAccumulator implements Serializable {
         return accumulator.result(date, rejectedRecords);
     }
 
+    /** The non-zero counts of {@code map}, by key (a key whose events were all taken back has none). */
     private static TreeMap<String, Long> counts(ObjectLongHashMap<String> map) {
         TreeMap<String, Long> counts = new TreeMap<>();
-        map.forEach((ObjectLongProcedure<String>) counts::put);
+        map.forEach((ObjectLongProcedure<String>) (key, n) -> {
+            if (n != 0) {
+                counts.put(key, n);
+            }
+        });
         return counts;
     }
 

@@ -33,6 +33,8 @@ public final class DistinctEvents {
     private long duplicates;
     private final IpShare ips;
     private long ipsOfMergedPasses;
+    /** Whether this scanner's rows were counted ahead, so it takes back repeats instead of counting first sights. */
+    private final boolean countedAhead;
     private boolean ipsOverflowed;
     /** The most {@link IpShare#partsToFit parts} a merged pass's overflowed addresses asked for. */
     private int ipPartsToFit = 1;
@@ -72,6 +74,19 @@ public final class DistinctEvents {
      * {@code IpShare} of every address and the later ones an empty one.
      */
     public DistinctEvents(ConcurrentLogIdSet ids, int passes, int pass, IpShare ips) {
+        this(ids, passes, pass, ips, false);
+    }
+
+    /**
+     * A scanner for later pass {@code pass} of {@code passes} over rows a first pass read and already counted with
+     * {@link #countAhead}: it checks their ids and takes back each repeat, so the passes' merged results are the
+     * day's. Its addresses were counted by the first pass.
+     */
+    public static DistinctEvents checkingRowsCountedAhead(ConcurrentLogIdSet ids, int passes, int pass) {
+        return new DistinctEvents(ids, passes, pass, new IpShare(), true);
+    }
+
+    private DistinctEvents(ConcurrentLogIdSet ids, int passes, int pass, IpShare ips, boolean countedAhead) {
         if (passes < 1 || passes > ConcurrentLogIdSet.STRIPES || Integer.bitCount(passes) != 1 || pass < 0 || pass >= passes) {
             throw new IllegalArgumentException("Invalid pass " + pass + " of " + passes);
         }
@@ -79,6 +94,7 @@ public final class DistinctEvents {
         this.passes = passes;
         this.pass = pass;
         this.ips = ips;
+        this.countedAhead = countedAhead;
     }
 
     /** The pass, of {@code passes}, whose share holds the id whose first {@link ConcurrentLogIdSet#word} is {@code first}. */
@@ -136,6 +152,16 @@ public final class DistinctEvents {
     }
 
     /**
+     * Counts now, as a distinct event, a row of a later pass whose id is checked there: the first pass of a day in
+     * passes counts every row as it reads it, and each later pass ({@link #checkingRowsCountedAhead}) takes back the
+     * rows whose ids repeat. The later passes then mostly check ids: they fold into the maps only the repeats they
+     * take back.
+     */
+    public void countAhead(LogType logType, int statusCode, @Nullable String device, String requestType, String appName) {
+        accumulator.addDistinctEventCountingIpApart(logType, statusCode, device, requestType, appName);
+    }
+
+    /**
      * Counts the address of a row added without it, or of a row that another pass adds (see
      * {@link #add(LogType, long, long, long, long, int, String, String, String)}).
      */
@@ -159,7 +185,7 @@ public final class DistinctEvents {
             }
             return;
         }
-        duplicates += pending.drainInto(set, accumulator);
+        duplicates += pending.drainInto(set, accumulator, countedAhead);
     }
 
     /**

@@ -51,13 +51,28 @@ final class PendingEvents {
      * batch; returns how many rows repeated an id already seen.
      */
     long drainInto(ConcurrentLogIdSet ids, DailyActivityAccumulator accumulator) {
+        return drainInto(ids, accumulator, false);
+    }
+
+    /**
+     * {@link #drainInto(ConcurrentLogIdSet, DailyActivityAccumulator)}, or, for rows {@code countedAhead} (added to an
+     * accumulator before their ids were checked), takes each repeat back from {@code accumulator} instead of adding
+     * each first sight.
+     */
+    long drainInto(ConcurrentLogIdSet ids, DailyActivityAccumulator accumulator, boolean countedAhead) {
         ids.addAll(words, size, added, order);
         long duplicates = 0;
         for (int i = 0; i < size; i++) {
             if (added[i]) {
-                accumulator.addDistinctEventCountingIpApart(logTypes[i], statusCodes[i], devices[i], requestTypes[i], appNames[i]);
+                if (!countedAhead) {
+                    accumulator.addDistinctEventCountingIpApart(logTypes[i], statusCodes[i], devices[i], requestTypes[i],
+                            appNames[i]);
+                }
             } else {
                 duplicates++;
+                if (countedAhead) {
+                    accumulator.retractDistinctEvent(logTypes[i], statusCodes[i], devices[i], requestTypes[i], appNames[i]);
+                }
             }
             devices[i] = null; // let the strings go with the batch
             requestTypes[i] = null;

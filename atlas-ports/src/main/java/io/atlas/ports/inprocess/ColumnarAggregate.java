@@ -106,9 +106,10 @@ final class ColumnarAggregate {
 
     /**
      * The ids in {@code passes} shares, reading every file once: the first pass keeps the rows of its share and
-     * counts every row's address (when they outgrow their budget, {@link #countIps} counts them again), and sets
-     * each other row aside in a temporary file of its pass ({@link RowSpill}); each later pass reads only its files.
-     * Time grows with the rows, not with rows times passes.
+     * counts every row's address (when they outgrow their budget, {@link #countIps} counts them again), and counts
+     * each other row ahead and sets it aside in a temporary file of its pass ({@link RowSpill}); each later pass
+     * reads only its files, checks their ids and takes back the repeats. Time grows with the rows, not with rows
+     * times passes.
      */
     private DistinctEvents spilledPasses(List<Part> parts, long rows, int passes, long ipBytesPerWorker) {
         Path directory;
@@ -161,7 +162,7 @@ final class ColumnarAggregate {
     private DistinctEvents laterPass(List<RowSpill> spills, long rows, int passes, int pass) {
         List<Path> files = spills.stream().flatMap(spill -> spill.files(pass).stream()).toList();
         ConcurrentLogIdSet ids = ConcurrentLogIdSet.sized(rows, passes, pass);
-        List<DistinctEvents> workers = scan(files, () -> new DistinctEvents(ids, passes, pass, new IpShare()), (events, file) -> {
+        List<DistinctEvents> workers = scan(files, () -> DistinctEvents.checkingRowsCountedAhead(ids, passes, pass), (events, file) -> {
             RowSpill.read(file, events);
             delete(file);
         });
@@ -180,6 +181,7 @@ final class ColumnarAggregate {
                     if (pass == 0) {
                         events.add(logType, id, offset, status, device, type, app);
                     } else {
+                        events.countAhead(logType, status, device, type, app);
                         spill.write(pass, logType, id, offset, status, device, type, app);
                     }
                 }

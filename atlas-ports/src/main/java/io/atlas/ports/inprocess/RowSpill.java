@@ -2,7 +2,6 @@ package io.atlas.ports.inprocess;
 
 import io.atlas.domain.aggregate.ConcurrentLogIdSet;
 import io.atlas.domain.aggregate.DistinctEvents;
-import io.atlas.domain.file.TextCache;
 import io.atlas.domain.lake.LogType;
 import io.atlas.ports.ErrorCategory;
 import io.atlas.ports.engine.EngineException;
@@ -15,28 +14,37 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One aggregate worker's rows set aside for the later passes of a day whose ids do not fit in memory at once: the
- * first pass reads every file once and writes each row of pass {@code k > 0} to this worker's file of pass
- * {@code k} (its id as 32 bytes, its type, status and the texts the accumulator counts; not its address, which the
- * first pass counted), so a later pass reads only its own rows, already decoded, instead of every file again. Memory
- * is one write buffer per later pass. Rows are encoded into plain byte arrays (no stream with a lock per call).
- * A text's UTF-8 bytes are kept by its instance ({@link #utf8}: the scan hands out one {@code String} per value of a
- * chunk), and the reader hands out one {@code String} per distinct text ({@link TextCache}): under {@code -Xmx512m},
- * a new array per text written and a new {@code String} per text read were most of the aggregate's allocation.
- * Not thread-safe.
+ * first pass reads every file once, counts every row ahead ({@link DistinctEvents#countAhead}) and writes each row
+ * of pass {@code k > 0} to this worker's file of pass {@code k}, so a later pass reads only its own rows, already
+ * decoded, checks their ids and takes back the repeats. A row is its type, its id as 32 bytes, its status and its
+ * three texts as codes (not its address, which the first pass counted): about 40 bytes. Memory is one write buffer
+ * per later pass and one code per distinct text.
+ *
+ * <p>Codes: this worker numbers each distinct text once (by instance first, the scan hands out one {@code String}
+ * per value of a chunk, then by value), and a file defines a code (its UTF-8 bytes inline) the first time it uses
+ * it, so each file reads alone. A code is a varint: 0 for no text, {@code 2(code + 1)} for a code the file defined
+ * before, {@code 2(code + 1) + 1} followed by the text's length and bytes for a definition. Round 7's rows carried
+ * every text's bytes (about 80 bytes a row) and the reader looked each up again. Not thread-safe.
  */
 final class RowSpill implements AutoCloseable {
     private static final int BUFFER_BYTES = 32 * 1024;
     private static final LogType[] TYPES = LogType.values();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    /** A row's bytes beside its texts: the type, the id's four words, the status and the texts' three lengths. */
-    private static final int FIXED_BYTES = 1 + 32 + 4 + 3 * 4;
-    private static final int UTF8_SLOTS = 4096;
+    /** A row's bytes beside its texts: the type, the id's four words and the status. */
+    private static final int FIXED_BYTES = 1 + 32 + 4;
+    /** The most bytes a varint of an {@code int} takes. */
+    private static final int VARINT_BYTES = 5;
+    private static final int CODE_SLOTS = 4096;
 
     private final Path directory;
     private final int worker;
@@ -44,9 +52,14 @@ final class RowSpill implements AutoCloseable {
     private final byte[][] buffers;
     private final int[] filled;
     private final @Nullable Path[] files;
-    /** Recently written texts by instance, and their UTF-8 bytes: a direct-mapped cache by the text's hash. */
-    private final @Nullable String[] utf8Texts = new String[UTF8_SLOTS];
-    private final byte[][] utf8Bytes = new byte[UTF8_SLOTS][];
+    /** Recently written texts by instance, and their codes: a direct-mapped cache by the text's hash. */
+    private final @Nullable String[] slotTexts = new String[CODE_SLOTS];
+    private final int[] slotCodes = new int[CODE_SLOTS];
+    /** Every text's code by value, and each code's UTF-8 bytes. */
+    private final Map<String, Integer> codes = new HashMap<>();
+    private final List<byte[]> utf8 = new ArrayList<>();
+    /** The codes each pass's file has defined. */
+    private final BitSet[] defined;
 
     RowSpill(Path directory, int worker, int passes) {
         this.directory = directory;
@@ -55,15 +68,21 @@ final class RowSpill implements AutoCloseable {
         this.buffers = new byte[passes][];
         this.filled = new int[passes];
         this.files = new Path[passes];
+        this.defined = new BitSet[passes];
     }
 
     /** Sets a row aside for {@code pass} (1 or more); the id is 64 hex characters at {@code offset}. */
     void write(int pass, LogType logType, byte[] logId, int offset, int statusCode, @Nullable String device,
             String requestType, String appName) {
-        byte[] deviceBytes = device == null ? null : utf8(device);
-        byte[] typeBytes = utf8(requestType);
-        byte[] appBytes = utf8(appName);
-        int length = FIXED_BYTES + (deviceBytes == null ? 0 : deviceBytes.length) + typeBytes.length + appBytes.length;
+        int deviceCode = device == null ? -1 : code(device);
+        int typeCode = code(requestType);
+        int appCode = code(appName);
+        BitSet known = defined[pass];
+        if (known == null) {
+            known = new BitSet();
+            defined[pass] = known;
+        }
+        int length = FIXED_BYTES + codeBytes(known, deviceCode) + codeBytes(known, typeCode) + codeBytes(known, appCode);
         try {
             byte[] buffer = room(pass, length);
             int at = filled[pass];
@@ -72,25 +91,77 @@ final class RowSpill implements AutoCloseable {
                 LONGS.set(buffer, at, ConcurrentLogIdSet.word(logId, offset + 16 * word));
             }
             INTS.set(buffer, at, statusCode);
-            at = putText(buffer, at + 4, deviceBytes);
-            at = putText(buffer, at, typeBytes);
-            filled[pass] = putText(buffer, at, appBytes);
+            at = putCode(buffer, at + 4, known, deviceCode);
+            at = putCode(buffer, at, known, typeCode);
+            filled[pass] = putCode(buffer, at, known, appCode);
         } catch (IOException e) {
             throw new EngineException(ErrorCategory.TRANSIENT, "Cannot set aside rows for a later aggregate pass in "
                     + directory + ": " + e.getMessage(), e);
         }
     }
 
-    /** The UTF-8 bytes of {@code text}: those of the same instance written before, if still in its slot. */
-    private byte[] utf8(String text) {
-        int slot = text.hashCode() & (UTF8_SLOTS - 1);
-        if (utf8Texts[slot] == text) {
-            return utf8Bytes[slot];
+    /** The code of {@code text}: that of the same instance written before, if still in its slot, else by value. */
+    private int code(String text) {
+        int slot = text.hashCode() & (CODE_SLOTS - 1);
+        if (slotTexts[slot] == text) {
+            return slotCodes[slot];
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        utf8Texts[slot] = text;
-        utf8Bytes[slot] = bytes;
+        Integer known = codes.get(text);
+        int code;
+        if (known == null) {
+            code = utf8.size();
+            utf8.add(text.getBytes(StandardCharsets.UTF_8));
+            codes.put(text, code);
+        } else {
+            code = known;
+        }
+        slotTexts[slot] = text;
+        slotCodes[slot] = code;
+        return code;
+    }
+
+    /** The bytes {@link #putCode} writes for {@code code} (-1: no text) in a file that defined {@code known}. */
+    private int codeBytes(BitSet known, int code) {
+        if (code < 0) {
+            return 1;
+        }
+        if (known.get(code)) {
+            return varintBytes(2 * (code + 1));
+        }
+        int length = utf8.get(code).length;
+        return varintBytes(2 * (code + 1) + 1) + varintBytes(length) + length;
+    }
+
+    private int putCode(byte[] buffer, int at, BitSet known, int code) {
+        if (code < 0) {
+            buffer[at] = 0;
+            return at + 1;
+        }
+        if (known.get(code)) {
+            return putVarint(buffer, at, 2 * (code + 1));
+        }
+        known.set(code);
+        byte[] text = utf8.get(code);
+        at = putVarint(buffer, putVarint(buffer, at, 2 * (code + 1) + 1), text.length);
+        System.arraycopy(text, 0, buffer, at, text.length);
+        return at + text.length;
+    }
+
+    private static int varintBytes(int value) {
+        int bytes = 1;
+        while ((value >>>= 7) != 0) {
+            bytes++;
+        }
         return bytes;
+    }
+
+    private static int putVarint(byte[] buffer, int at, int value) {
+        while ((value & ~0x7F) != 0) {
+            buffer[at++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        buffer[at] = (byte) value;
+        return at + 1;
     }
 
     /** The files this worker wrote for {@code pass}, after {@link #close()}: none or one. */
@@ -142,22 +213,15 @@ final class RowSpill implements AutoCloseable {
         return buffer;
     }
 
-    private static int putText(byte[] buffer, int at, byte @Nullable [] text) {
-        if (text == null) {
-            INTS.set(buffer, at, -1);
-            return at + 4;
-        }
-        INTS.set(buffer, at, text.length);
-        System.arraycopy(text, 0, buffer, at + 4, text.length);
-        return at + 4 + text.length;
-    }
-
-    /** Adds every row of a file that {@link #write} wrote to {@code events}, the scanner of that file's pass. */
+    /**
+     * Gives every row of a file that {@link #write} wrote to {@code events}, the scanner of that file's pass
+     * ({@link DistinctEvents#checkingRowsCountedAhead}).
+     */
     static void read(Path file, DistinctEvents events) {
         try (InputStream in = Files.newInputStream(file)) {
-            Window window = new Window(in, new TextCache());
+            Window window = new Window(in);
             while (window.more()) {
-                window.need(FIXED_BYTES - 3 * 4);
+                window.need(FIXED_BYTES);
                 byte[] b = window.buffer;
                 int at = window.position;
                 int type = b[at];
@@ -166,7 +230,7 @@ final class RowSpill implements AutoCloseable {
                 long w2 = (long) LONGS.get(b, at + 17);
                 long w3 = (long) LONGS.get(b, at + 25);
                 int status = (int) INTS.get(b, at + 33);
-                window.position = at + 37;
+                window.position = at + FIXED_BYTES;
                 String device = window.text();
                 String requestType = window.text();
                 String appName = window.text();
@@ -184,17 +248,16 @@ final class RowSpill implements AutoCloseable {
         }
     }
 
-    /** A file read through one buffer that slides over it and grows to the longest text. */
+    /** A file read through one buffer that slides over it and grows to the longest text, and the file's codes. */
     private static final class Window {
         private final InputStream in;
-        private final TextCache texts;
+        private final List<@Nullable String> texts = new ArrayList<>();
         byte[] buffer = new byte[BUFFER_BYTES];
         int position;
         private int limit;
 
-        Window(InputStream in, TextCache texts) {
+        Window(InputStream in) {
             this.in = in;
-            this.texts = texts;
         }
 
         /** Whether bytes remain. */
@@ -209,17 +272,42 @@ final class RowSpill implements AutoCloseable {
             }
         }
 
+        /** The text of the next code: one defined before, or defined here. */
         @Nullable String text() throws IOException {
-            need(4);
-            int length = (int) INTS.get(buffer, position);
-            position += 4;
-            if (length < 0) {
+            int value = varint();
+            if (value == 0) {
                 return null;
             }
+            int code = (value >>> 1) - 1;
+            if ((value & 1) == 0) {
+                String text = code < texts.size() ? texts.get(code) : null;
+                if (text == null) {
+                    throw new IllegalStateException("a text code used before it is defined");
+                }
+                return text;
+            }
+            int length = varint();
             need(length);
-            String text = texts.text(buffer, position, length);
+            String text = new String(buffer, position, length, StandardCharsets.UTF_8);
             position += length;
+            while (texts.size() <= code) {
+                texts.add(null);
+            }
+            texts.set(code, text);
             return text;
+        }
+
+        private int varint() throws IOException {
+            int value = 0;
+            for (int shift = 0; shift < 7 * VARINT_BYTES; shift += 7) {
+                need(1);
+                int b = buffer[position++];
+                value |= (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return value;
+                }
+            }
+            throw new IllegalStateException("a varint longer than " + VARINT_BYTES + " bytes");
         }
 
         private boolean fill(int bytes) throws IOException {
