@@ -46,8 +46,8 @@ final class BenchCommand extends LakeCommand {
     double scale;
 
     @Option(names = "--warmup", paramLabel = "N", description = "With --workload or --matrix: run each workload untimed "
-            + "on N records first, so the timed run is not the JVM's JIT warm-up (default: a tenth of the day, 20,000 to "
-            + "200,000 records; 0 for a cold run).")
+            + "on N records first, so the timed run is not the JVM's JIT warm-up (default: half the day, 20,000 to "
+            + "1,000,000 records; 0 for a cold run).")
     Long warmup;
 
     @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")

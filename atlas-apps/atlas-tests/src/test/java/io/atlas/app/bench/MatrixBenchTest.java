@@ -42,11 +42,12 @@ class MatrixBenchTest {
     }
 
     @Test
-    void theDefaultWarmUpIsATenthOfTheDayWithinBounds() {
+    void theDefaultWarmUpIsHalfTheDayWithinBounds() {
         assertThat(WorkloadBench.defaultWarmup(500)).isEqualTo(500);
-        assertThat(WorkloadBench.defaultWarmup(100_000)).isEqualTo(20_000);
-        assertThat(WorkloadBench.defaultWarmup(1_000_000)).isEqualTo(100_000);
-        assertThat(WorkloadBench.defaultWarmup(11_000_000)).isEqualTo(200_000);
+        assertThat(WorkloadBench.defaultWarmup(30_000)).isEqualTo(20_000);
+        assertThat(WorkloadBench.defaultWarmup(100_000)).isEqualTo(50_000);
+        assertThat(WorkloadBench.defaultWarmup(1_000_000)).isEqualTo(500_000);
+        assertThat(WorkloadBench.defaultWarmup(11_000_000)).isEqualTo(1_000_000);
     }
 
     @Test
