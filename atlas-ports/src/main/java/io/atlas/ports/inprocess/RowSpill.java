@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * per value of a chunk, then by value), and a file defines a code (its UTF-8 bytes inline) the first time it uses
  * it, so each file reads alone. A code is a varint: 0 for no text, {@code 2(code + 1)} for a code the file defined
  * before, {@code 2(code + 1) + 1} followed by the text's length and bytes for a definition. Round 7's rows carried
- * every text's bytes (about 80 bytes a row) and the reader looked each up again. Not thread-safe.
+ * every text's bytes (about 80 bytes a row) and the reader looked each up again. The codes hold each distinct text
+ * once, as the accumulator's maps hold them as keys. Not thread-safe.
  */
 final class RowSpill implements AutoCloseable {
     private static final int BUFFER_BYTES = 32 * 1024;
@@ -287,6 +288,9 @@ final class RowSpill implements AutoCloseable {
                 return text;
             }
             int length = varint();
+            if (length < 0) {
+                throw new IllegalStateException("a text of negative length");
+            }
             need(length);
             String text = new String(buffer, position, length, StandardCharsets.UTF_8);
             position += length;
