@@ -71,25 +71,7 @@ public final class DailyActivityAccumulator implements Serializable {
         requireNonNull(logType, "logType is null");
         requireNonNull(requestType, "requestType is null");
         requireNonNull(appName, "appName is null");
-        rows++;
-        distinct++;
-        byType.addTo(requestType, 1);
-        byApp.addTo(appName, 1);
-        if (logType == LogType.ACCESS) {
-            accessEvents++;
-            if (statusCode >= 400 && statusCode <= 499) {
-                clientErrors++;
-            } else if (statusCode >= 500 && statusCode <= 599) {
-                serverErrors++;
-            }
-            if (device != null) {
-                byDevice.addTo(device, 1);
-            }
-        } else {
-            errorEvents++;
-            byErrorCode.addTo(statusCode, 1);
-        }
-        return this;
+        return tally(logType, statusCode, device, requestType, appName, 1);
     }
 
     /**
@@ -100,23 +82,29 @@ public final class DailyActivityAccumulator implements Serializable {
      */
     DailyActivityAccumulator retractDistinctEvent(LogType logType, int statusCode, @Nullable String device,
             String requestType, String appName) {
-        rows--;
-        distinct--;
-        byType.addTo(requestType, -1);
-        byApp.addTo(appName, -1);
+        return tally(logType, statusCode, device, requestType, appName, -1);
+    }
+
+    /** Adds {@code delta} (1 or -1) distinct events of these facts to every count they are in. */
+    private DailyActivityAccumulator tally(LogType logType, int statusCode, @Nullable String device, String requestType,
+            String appName, int delta) {
+        rows += delta;
+        distinct += delta;
+        byType.addTo(requestType, delta);
+        byApp.addTo(appName, delta);
         if (logType == LogType.ACCESS) {
-            accessEvents--;
+            accessEvents += delta;
             if (statusCode >= 400 && statusCode <= 499) {
-                clientErrors--;
+                clientErrors += delta;
             } else if (statusCode >= 500 && statusCode <= 599) {
-                serverErrors--;
+                serverErrors += delta;
             }
             if (device != null) {
-                byDevice.addTo(device, -1);
+                byDevice.addTo(device, delta);
             }
         } else {
-            errorEvents--;
-            byErrorCode.addTo(statusCode, -1);
+            errorEvents += delta;
+            byErrorCode.addTo(statusCode, delta);
         }
         return this;
     }

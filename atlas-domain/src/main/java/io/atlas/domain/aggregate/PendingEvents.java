@@ -24,12 +24,12 @@ final class PendingEvents {
     private final String[] appNames = new String[CAPACITY];
     private int size;
 
-    /** Adds a row given by its id's four words and the facts the accumulator counts; true when the batch is full. */
     /** Whether no row waits. */
     boolean isEmpty() {
         return size == 0;
     }
 
+    /** Adds a row given by its id's four words and the facts the accumulator counts; true when the batch is full. */
     boolean add(LogType logType, long a, long b, long c, long d, int statusCode, @Nullable String device,
             String requestType, String appName) {
         int base = size * 4;
@@ -47,17 +47,9 @@ final class PendingEvents {
     }
 
     /**
-     * Checks the waiting rows' ids against {@code ids}, adds each first sight to {@code accumulator} and empties the
+     * Checks the waiting rows' ids against {@code ids}, adds each first sight to {@code accumulator} (or, for rows
+     * {@code countedAhead}, added before their ids were checked, takes each repeat back from it) and empties the
      * batch; returns how many rows repeated an id already seen.
-     */
-    long drainInto(ConcurrentLogIdSet ids, DailyActivityAccumulator accumulator) {
-        return drainInto(ids, accumulator, false);
-    }
-
-    /**
-     * {@link #drainInto(ConcurrentLogIdSet, DailyActivityAccumulator)}, or, for rows {@code countedAhead} (added to an
-     * accumulator before their ids were checked), takes each repeat back from {@code accumulator} instead of adding
-     * each first sight.
      */
     long drainInto(ConcurrentLogIdSet ids, DailyActivityAccumulator accumulator, boolean countedAhead) {
         ids.addAll(words, size, added, order);

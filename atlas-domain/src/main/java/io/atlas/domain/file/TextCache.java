@@ -19,12 +19,9 @@ import java.util.Arrays;
  * and each record allocated them all again (round 5, high-cardinality day). A field's cache that keeps missing is
  * passed by for a while ({@link CacheUse}).
  *
- * <p>Also the texts of the aggregate's rows set aside for a later pass, read back ({@code RowSpill}): one
- * {@code String} per agent, method and app instead of one per row.
- *
  * <p>Not thread-safe: {@link #forThisThread} gives each thread its own.
  */
-public final class TextCache {
+final class TextCache {
     /** Room for a day's addresses and endpoints of a few thousand each without most of them evicting each other. */
     private static final int SLOT_BITS = 15;
     static final int SLOTS = 1 << SLOT_BITS;
@@ -56,11 +53,8 @@ public final class TextCache {
         return cache;
     }
 
-    /** An empty cache, for one thread. */
-    public TextCache() {}
-
     /** The text of valid UTF-8 {@code bytes[offset, offset + length)}, the cached instance if the same bytes are. */
-    public String text(byte[] bytes, int offset, int length) {
+    String text(byte[] bytes, int offset, int length) {
         if (length > MAX_KEPT_BYTES || !use.lookUp()) {
             return new String(bytes, offset, length, StandardCharsets.UTF_8);
         }

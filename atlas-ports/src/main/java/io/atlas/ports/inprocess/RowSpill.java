@@ -83,7 +83,8 @@ final class RowSpill implements AutoCloseable {
             known = new BitSet();
             defined[pass] = known;
         }
-        int length = FIXED_BYTES + codeBytes(known, deviceCode) + codeBytes(known, typeCode) + codeBytes(known, appCode);
+        // room for the worst case, each code a definition: a reference is shorter
+        int length = FIXED_BYTES + maxCodeBytes(deviceCode) + maxCodeBytes(typeCode) + maxCodeBytes(appCode);
         try {
             byte[] buffer = room(pass, length);
             int at = filled[pass];
@@ -121,16 +122,9 @@ final class RowSpill implements AutoCloseable {
         return code;
     }
 
-    /** The bytes {@link #putCode} writes for {@code code} (-1: no text) in a file that defined {@code known}. */
-    private int codeBytes(BitSet known, int code) {
-        if (code < 0) {
-            return 1;
-        }
-        if (known.get(code)) {
-            return varintBytes(2 * (code + 1));
-        }
-        int length = utf8.get(code).length;
-        return varintBytes(2 * (code + 1) + 1) + varintBytes(length) + length;
+    /** The most bytes {@link #putCode} writes for {@code code} (-1: no text): a definition's. */
+    private int maxCodeBytes(int code) {
+        return code < 0 ? 1 : 2 * VARINT_BYTES + utf8.get(code).length;
     }
 
     private int putCode(byte[] buffer, int at, BitSet known, int code) {
@@ -146,14 +140,6 @@ final class RowSpill implements AutoCloseable {
         at = putVarint(buffer, putVarint(buffer, at, 2 * (code + 1) + 1), text.length);
         System.arraycopy(text, 0, buffer, at, text.length);
         return at + text.length;
-    }
-
-    private static int varintBytes(int value) {
-        int bytes = 1;
-        while ((value >>>= 7) != 0) {
-            bytes++;
-        }
-        return bytes;
     }
 
     private static int putVarint(byte[] buffer, int at, int value) {
