@@ -1,0 +1,119 @@
+package io.atlas.domain.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.atlas.domain.record.SourceField;
+import io.atlas.domain.record.SourceFields;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * A JSON array's elements come out the same however its bytes arrive: an element that lies whole in the read
+ * buffer is classified in place, one that crosses a read is copied by the framing, and both give the same rows, the
+ * same reasons and the same file fault, message included.
+ */
+class JsonArrayReadsTest {
+    private static final int LIMIT = 1024;
+
+    @Provide
+    Arbitrary<String> arrays() {
+        Arbitrary<String> text = Arbitraries.oneOf(
+                Arbitraries.strings().withChars("ab ,:[]{}\u00e9\t").ofMaxLength(12),
+                Arbitraries.of("\\\"", "\\\\", "\\n", "\\u0041", "\\", "\u0001"),
+                Arbitraries.strings().withChars("x").ofMinLength(300).ofMaxLength(1200));
+        Arbitrary<String> string = text.list().ofMaxSize(3).map(parts -> "\"" + String.join("", parts) + "\"");
+        Arbitrary<String> value = Arbitraries.oneOf(string, Arbitraries.of("200", "-1.5", "true", "null", "{}", "[1]",
+                "{\"a\": [2]}", "1 2", "]", "}", ""));
+        Arbitrary<String> member = Arbitraries.of("ip", "status", "timestamp", "endpoint", "x")
+                .flatMap(name -> value.map(v -> "\"" + name + "\": " + v));
+        Arbitrary<String> object = member.list().ofMaxSize(4).map(members -> "{" + String.join(", ", members) + "}");
+        Arbitrary<String> element = Arbitraries.oneOf(object, object, object, string, value,
+                object.map(o -> o + "}"), object.map(o -> o + " " + o), object.map(o -> "[" + o + "]"));
+        Arbitrary<String> separator = Arbitraries.of(",", ", ", ",\n  ", " ,", "\n,\n", ",,", "", " ");
+        return Arbitraries.lazy(() -> element.list().ofMinSize(1).ofMaxSize(6)).flatMap(elements ->
+                separator.list().ofSize(elements.size()).flatMap(separators ->
+                        Arbitraries.of("]", " ]\n", "", "] x", "]]").map(end -> {
+                            StringBuilder out = new StringBuilder("[");
+                            for (int i = 0; i < elements.size(); i++) {
+                                out.append(i == 0 ? "" : separators.get(i)).append(elements.get(i));
+                            }
+                            return out.append(end).toString();
+                        })));
+    }
+
+    @Property(tries = 500)
+    void anArrayReadsTheSameInOneBufferAndInPieces(@ForAll("arrays") String array,
+            @ForAll @IntRange(min = 1, max = 64) int piece) throws Exception {
+        List<String> whole = outcome(array, Integer.MAX_VALUE);
+        assertThat(outcome(array, piece)).isEqualTo(whole);
+        assertThat(outcome(array, 1)).isEqualTo(whole);
+    }
+
+    @Example
+    void flatObjectsAreReadWithTheirValues() throws Exception {
+        String array = "[{\"ip\": \"10.0.0.1\", \"status\": 200},\n {\"ip\": \"a\\\"b\", \"endpoint\": \"/x]\"} ]";
+        assertThat(outcome(array, Integer.MAX_VALUE)).containsExactly(
+                "1 ok ip=10.0.0.1 status=200 | {\"ip\": \"10.0.0.1\", \"status\": 200}",
+                "2 ok ip=a\"b endpoint=/x] | {\"ip\": \"a\\\"b\", \"endpoint\": \"/x]\"}",
+                "end");
+    }
+
+    /** Each element as "index reason fields | raw text", then "end" or the file's fault. */
+    private static List<String> outcome(String array, int piece) throws IOException {
+        byte[] bytes = array.getBytes(StandardCharsets.UTF_8);
+        ReadLimits limits = ReadLimits.DEFAULTS.withMaxRecordBytes(LIMIT);
+        List<String> out = new ArrayList<>();
+        try (JsonArrayCursor cursor = new JsonArrayCursor(new Pieces(bytes, piece), limits, new JsonObjectReader(limits))) {
+            while (cursor.next()) {
+                out.add(cursor.index() + " " + (cursor.problem() == null ? "ok" + fields(cursor.fields())
+                        : cursor.problem().reason() + " " + cursor.problem().detail()) + " | " + cursor.rawText());
+            }
+            out.add("end");
+        } catch (FileContentException e) {
+            out.add(e.reason() + " " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static String fields(SourceFields fields) {
+        StringBuilder out = new StringBuilder();
+        for (SourceField field : SourceField.values()) {
+            if (fields.kind(field) != null) {
+                out.append(' ').append(field.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(fields.text(field));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A stream that hands out at most {@code piece} bytes a read. */
+    private static final class Pieces extends InputStream {
+        private final ByteArrayInputStream in;
+        private final int piece;
+
+        Pieces(byte[] bytes, int piece) {
+            this.in = new ByteArrayInputStream(bytes);
+            this.piece = piece;
+        }
+
+        @Override
+        public int read() {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            return in.read(b, off, Math.min(len, piece));
+        }
+    }
+}
