@@ -73,6 +73,16 @@ class MatrixBenchTest {
     }
 
     @Test
+    void aSmallHeapChildRunsWithItsParentsCollectorAndPageFlagsOnly() {
+        assertThat(MatrixBench.childFlags(List.of("-XX:+UseParallelGC", "-XX:+UseTransparentHugePages", "-Xmx4g",
+                "-XX:+UseCompressedOops", "-XX:SharedArchiveFile=a.jsa", "-Dx=-XX:+UseG1GC")))
+                .containsExactly("-XX:+UseParallelGC", "-XX:+UseTransparentHugePages");
+        assertThat(MatrixBench.childFlags(List.of("-XX:+UseG1GC", "-XX:-UseLargePages")))
+                .containsExactly("-XX:+UseG1GC", "-XX:-UseLargePages");
+        assertThat(MatrixBench.childFlags(List.of("-Xss4m"))).containsExactly("-XX:+UseParallelGC");
+    }
+
+    @Test
     void aSmallHeapCellIsRelatedToItsDefaultHeapCell() {
         ObjectNode big = cell("high-cardinality", "default", 100_000);
         ObjectNode small = cell("high-cardinality", "512m", 80_000);

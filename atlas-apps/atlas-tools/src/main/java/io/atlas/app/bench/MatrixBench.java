@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,17 +62,35 @@ public final class MatrixBench {
         return report(cells);
     }
 
+    /**
+     * The flags of this JVM that a {@code -Xmx512m} child takes too, so that its cell differs from the default one in
+     * its heap alone: the collector and the page sizes ({@code -XX:+UseParallelGC}, {@code -XX:+UseTransparentHugePages}
+     * from {@code ./atlas}), and {@code -XX:+UseParallelGC} when this JVM names no collector (the child of a JVM
+     * started without {@code ./atlas} has always run the throughput collector).
+     */
+    static List<String> childFlags(List<String> parentArguments) {
+        List<String> flags = new ArrayList<>(parentArguments.stream()
+                .filter(argument -> argument.startsWith("-XX:+Use") || argument.startsWith("-XX:-Use"))
+                .filter(argument -> argument.endsWith("GC") || argument.endsWith("Pages"))
+                .toList());
+        if (flags.stream().noneMatch(flag -> flag.startsWith("-XX:+Use") && flag.endsWith("GC"))) {
+            flags.add(0, "-XX:+UseParallelGC");
+        }
+        return flags;
+    }
+
     /** The same workload in a child JVM with {@code -Xmx512m}; its own JSON report. */
     private ObjectNode inChildJvm(Workload workload, long records, long warmup) throws IOException, InterruptedException {
         progress.accept("again under -Xmx" + SMALL_HEAP + " (child JVM)...");
         Path out = settings.workDirectory().resolve(workload.cliName() + "-" + SMALL_HEAP + ".json");
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(javaBin, "-Xmx" + SMALL_HEAP, "-XX:+UseParallelGC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx" + SMALL_HEAP));
+        command.addAll(childFlags(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                 "io.atlas.app.cli.AtlasCli", "--threads", Integer.toString(settings.threads()), "bench", "--workload",
                 workload.cliName(), "--records", Long.toString(records), "--seed", Long.toString(settings.seed()),
                 "--warmup", Long.toString(warmup),
-                "--dir", settings.workDirectory().resolve("child").toString(), "--out", out.toString());
+                "--dir", settings.workDirectory().resolve("child").toString(), "--out", out.toString()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8))) {
