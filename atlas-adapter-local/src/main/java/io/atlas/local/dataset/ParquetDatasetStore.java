@@ -28,10 +28,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
@@ -137,8 +133,8 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
             finished = true;
             long rows = 0;
             try {
-                closeAll(shards);
                 for (Shard<R> shard : shards) {
+                    shard.close();
                     rows += shard.rows;
                 }
             } catch (IOException e) {
@@ -159,54 +155,6 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
                 finished = true;
                 shards.forEach(Shard::discard);
             }
-        }
-    }
-
-    /**
-     * Closes the shards of a partition, each on a thread of its own when there are several: closing writes a shard's
-     * last row group (encoding, compression and the file's footer), which took 0.1-0.2 s a shard of a 2M-record day,
-     * and the threads that wrote the shards are idle by then.
-     */
-    private static void closeAll(List<? extends Shard<?>> shards) throws IOException {
-        if (shards.size() == 1) {
-            shards.get(0).close();
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(shards.size(), runnable -> {
-            Thread thread = new Thread(runnable, "atlas-parquet-close");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> closing = new ArrayList<>();
-            for (Shard<?> shard : shards) {
-                closing.add(pool.submit(() -> {
-                    shard.close();
-                    return null;
-                }));
-            }
-            IOException failure = null;
-            for (Future<?> close : closing) {
-                try {
-                    close.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) {
-                        failure = failure == null ? io : failure;
-                    } else if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    } else {
-                        throw new IllegalStateException("Closing a Parquet file failed", e.getCause());
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("Interrupted while closing Parquet files");
-        } finally {
-            pool.shutdownNow();
         }
     }
 
