@@ -80,6 +80,9 @@ class MatrixBenchTest {
         assertThat(MatrixBench.childFlags(List.of("-XX:+UseG1GC", "-XX:-UseLargePages")))
                 .containsExactly("-XX:+UseG1GC", "-XX:-UseLargePages");
         assertThat(MatrixBench.childFlags(List.of("-Xss4m"))).containsExactly("-XX:+UseParallelGC");
+        // not collectors, nor page flags: the child still gets the throughput collector
+        assertThat(MatrixBench.childFlags(List.of("-XX:+UseMaximumCompactionOnSystemGC", "-XX:+UseHugeTLBFSPages",
+                "-XX:-UseG1GC"))).containsExactly("-XX:+UseParallelGC", "-XX:-UseG1GC");
     }
 
     @Test

@@ -62,18 +62,23 @@ public final class MatrixBench {
         return report(cells);
     }
 
+    /** The collectors' own flags, as the launcher matches them: a flag such as -XX:+UseMaximumCompactionOnSystemGC is none. */
+    private static final List<String> COLLECTORS = List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC", "-XX:+UseG1GC",
+            "-XX:+UseZGC", "-XX:+UseShenandoahGC", "-XX:+UseEpsilonGC");
+
     /**
-     * The flags of this JVM that a {@code -Xmx512m} child takes too, so that its cell differs from the default one in
-     * its heap alone: the collector and the page sizes ({@code -XX:+UseParallelGC}, {@code -XX:+UseTransparentHugePages}
-     * from {@code ./atlas}), and {@code -XX:+UseParallelGC} when this JVM names no collector (the child of a JVM
-     * started without {@code ./atlas} has always run the throughput collector).
+     * The flags of this JVM that a {@code -Xmx512m} child takes too, so that it runs with the same collector and page
+     * sizes as the default cell: the collector flags ({@link #COLLECTORS}, and their {@code -XX:-} forms) and
+     * {@code -XX:[+-]UseTransparentHugePages} and {@code -XX:[+-]UseLargePages}, as {@code ./atlas} sets them; and
+     * {@code -XX:+UseParallelGC} when this JVM names no collector (the child of a JVM started without {@code ./atlas}
+     * has always run the throughput collector). Other tuning flags ({@code -Xmn}, GC threads) are not passed on.
      */
     static List<String> childFlags(List<String> parentArguments) {
         List<String> flags = new ArrayList<>(parentArguments.stream()
-                .filter(argument -> argument.startsWith("-XX:+Use") || argument.startsWith("-XX:-Use"))
-                .filter(argument -> argument.endsWith("GC") || argument.endsWith("Pages"))
+                .filter(argument -> COLLECTORS.contains(argument.replace("-XX:-", "-XX:+"))
+                        || argument.matches("-XX:[+-]Use(TransparentHuge|Large)Pages"))
                 .toList());
-        if (flags.stream().noneMatch(flag -> flag.startsWith("-XX:+Use") && flag.endsWith("GC"))) {
+        if (flags.stream().noneMatch(COLLECTORS::contains)) {
             flags.add(0, "-XX:+UseParallelGC");
         }
         return flags;
