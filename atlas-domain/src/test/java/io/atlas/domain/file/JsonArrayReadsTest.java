@@ -41,12 +41,12 @@ class JsonArrayReadsTest {
         Arbitrary<String> element = Arbitraries.oneOf(object, object, object, string, value,
                 object.map(o -> o + "}"), object.map(o -> o + " " + o), object.map(o -> "[" + o + "]"));
         Arbitrary<String> separator = Arbitraries.of(",", ", ", ",\n  ", " ,", "\n,\n", ",,", "", " ");
-        return Arbitraries.lazy(() -> element.list().ofMinSize(1).ofMaxSize(6)).flatMap(elements ->
-                separator.list().ofSize(elements.size()).flatMap(separators ->
+        return element.list().ofMinSize(1).ofMaxSize(6).flatMap(elements ->
+                separator.list().ofSize(elements.size() - 1).flatMap(separators ->
                         Arbitraries.of("]", " ]\n", "", "] x", "]]").map(end -> {
                             StringBuilder out = new StringBuilder("[");
                             for (int i = 0; i < elements.size(); i++) {
-                                out.append(i == 0 ? "" : separators.get(i)).append(elements.get(i));
+                                out.append(i == 0 ? "" : separators.get(i - 1)).append(elements.get(i));
                             }
                             return out.append(end).toString();
                         })));
