@@ -21,12 +21,12 @@ class GlueJarIT {
     /**
      * What Glue 5.0 puts on a Spark job's class path that a jar must not carry again (docs/aws.md lists them):
      * Spark 3.5 and Scala 2.12 with their Hadoop, Jackson, Parquet, Avro, Guava, Log4j 2/SLF4J, Netty and Apache
-     * Commons, and DuckDB which Atlas only needs on a laptop.
+     * Commons and RoaringBitmap, and DuckDB which Atlas only needs on a laptop.
      */
     static final List<String> PROVIDED_BY_GLUE = List.of("org/apache/spark/", "scala/", "org/apache/hadoop/",
             "com/fasterxml/jackson/", "org/apache/parquet/", "shaded/parquet/", "org/apache/avro/", "com/google/common/",
             "org/apache/logging/log4j/", "org/slf4j/", "io/netty/", "org/apache/commons/", "org/apache/http/",
-            "org/duckdb/");
+            "org/roaringbitmap/", "org/duckdb/");
     /** The only packages the jar may carry: Atlas, JSpecify, and the AWS SDK v2 with its small dependencies. */
     static final Set<String> BUNDLED = Set.of("io/atlas", "org/jspecify", "com/carrotsearch", "software/amazon/awssdk",
             "software/amazon/eventstream", "org/reactivestreams");

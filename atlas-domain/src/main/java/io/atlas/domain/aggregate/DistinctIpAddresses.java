@@ -1,12 +1,16 @@
 package io.atlas.domain.aggregate;
 
 import com.carrotsearch.hppc.IntHashSet;
+import com.carrotsearch.hppc.cursors.IntCursor;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
+import org.roaringbitmap.ContainerPointer;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The exact set of a day's distinct {@code ip_address} strings (SPEC §4 {@code unique_ips}), kept compact: a
@@ -16,6 +20,15 @@ import java.util.HashSet;
  * distinct strings, exactly as a {@code HashSet<String>} would count them: {@code "::1"} and
  * {@code "0:0:0:0:0:0:0:1"} stay two. Every part knows its size in constant time, so a budget check costs nothing.
  *
+ * <p>A set that outgrows its budget can be made denser first ({@link #compact()}): its IPv4 addresses move into a
+ * {@link RoaringBitmap} (about 2.6 bytes an address on a uniformly random day of 5-10M, against the hash set's 4-8,
+ * and far less on a clustered one), and the addresses added afterwards wait in a buffer that is sorted and merged
+ * into the bitmap whenever it fills: a random address costs Roaring an insertion into a small sorted array, ten
+ * times the hash set's add, but a sorted batch merges container by container. So a day whose addresses only fit as
+ * bits is counted in the same read instead of again in ranges of shares ({@link IpShare}). After {@code compact()}
+ * the set's estimate moves only when the buffer is merged, and {@link #add} answers {@code true} for an IPv4 address
+ * it cannot yet tell apart from a new one.
+ *
  * <p>Not thread-safe.
  */
 public final class DistinctIpAddresses implements Serializable {
@@ -23,7 +36,20 @@ public final class DistinctIpAddresses implements Serializable {
     /** Heap of one other string beyond its characters: the String, its array and a HashSet entry. */
     private static final long BYTES_PER_STRING = 96;
 
+    /** The most IPv4 addresses waiting to be merged into the bitmap: 1 MiB. */
+    private static final int MAX_PENDING = 1 << 18;
+    private static final int MIN_PENDING = 1 << 10;
+    /** A container's heap beyond the bytes Roaring counts for it: the object, its array's header and slack. */
+    private static final int BYTES_PER_CONTAINER = 32;
+
     private transient IntHashSet ipv4 = new IntHashSet();
+    /** After {@link #compact()}: the IPv4 addresses merged so far (the hash set is then empty and stays so). */
+    private transient @org.jspecify.annotations.Nullable RoaringBitmap dense;
+    /** The IPv4 addresses added since the last merge into {@link #dense}, repeats included. */
+    private transient int[] pending = new int[0];
+    private transient int pendingCount;
+    /** The heap {@link #dense} took at its last merge. */
+    private transient long denseBytes;
     /** Made at the first IPv6 address: most days have none, and a share of a few addresses cannot spare its table. */
     private @org.jspecify.annotations.Nullable LongPairSet ipv6;
     private final HashSet<String> others = new HashSet<>();
@@ -33,7 +59,7 @@ public final class DistinctIpAddresses implements Serializable {
     public boolean add(String ip) {
         long v4 = IpAddressText.ipv4(ip);
         if (v4 >= 0) {
-            return ipv4.add((int) v4);
+            return addIpv4((int) v4);
         }
         long[] v6 = IpAddressText.ipv6(ip);
         if (v6 != null) {
@@ -55,12 +81,80 @@ public final class DistinctIpAddresses implements Serializable {
      */
     public boolean add(byte[] text, int offset, int length) {
         long v4 = IpAddressText.ipv4(text, offset, length);
-        return v4 >= 0 ? ipv4.add((int) v4) : add(new String(text, offset, length, StandardCharsets.UTF_8));
+        return v4 >= 0 ? addIpv4((int) v4) : add(new String(text, offset, length, StandardCharsets.UTF_8));
     }
 
+    private boolean addIpv4(int address) {
+        if (dense == null) {
+            return ipv4.add(address);
+        }
+        pending[pendingCount++] = address;
+        if (pendingCount == pending.length) {
+            merge();
+        }
+        return true;
+    }
+
+    /**
+     * Moves the IPv4 addresses into their denser form, where every later one goes too; false if they were there
+     * already (the set cannot be made denser).
+     */
+    public boolean compact() {
+        if (dense != null) {
+            return false;
+        }
+        pending = new int[Math.max(MIN_PENDING, Math.min(MAX_PENDING, ipv4.size() / 8))];
+        dense = new RoaringBitmap();
+        for (IntCursor address : ipv4) {
+            addIpv4(address.value);
+        }
+        ipv4 = new IntHashSet();
+        merge();
+        return true;
+    }
+
+    /** Sorts the waiting addresses (as unsigned values, Roaring's order) and merges them into the bitmap. */
+    private void merge() {
+        RoaringBitmap bitmap = dense;
+        if (bitmap == null || pendingCount == 0) {
+            return;
+        }
+        int[] batch = Arrays.copyOf(pending, pendingCount);
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] ^= Integer.MIN_VALUE;
+        }
+        Arrays.sort(batch);
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] ^= Integer.MIN_VALUE;
+        }
+        bitmap.or(RoaringBitmap.bitmapOf(batch));
+        pendingCount = 0;
+        long containers = 0;
+        for (ContainerPointer container = bitmap.getContainerPointer(); container.getContainer() != null;
+                container.advance()) {
+            containers++;
+        }
+        // Measured on 1M, 5M and 10M random addresses (heap after GC): 4.4, 14.2 and 26.3 MB, where this says 5.1,
+        // 15.1 and 27.6; Roaring's own count, 2.4, 10.4 and 20.4, leaves out the containers' objects and slack.
+        long counted = bitmap.getLongSizeInBytes();
+        denseBytes = counted + counted / 4 + containers * BYTES_PER_CONTAINER;
+    }
     /** Adds every address of {@code other} and returns this. */
     public DistinctIpAddresses addAll(DistinctIpAddresses other) {
-        ipv4.addAll(other.ipv4);
+        if (dense == null && other.dense == null) {
+            ipv4.addAll(other.ipv4);
+        } else {
+            compact();
+            other.merge();
+            RoaringBitmap theirs = other.dense;
+            if (theirs != null) {
+                java.util.Objects.requireNonNull(dense).or(theirs);
+            }
+            for (IntCursor address : other.ipv4) {
+                addIpv4(address.value);
+            }
+            merge();
+        }
         if (other.ipv6 != null) {
             if (ipv6 == null) {
                 ipv6 = new LongPairSet();
@@ -76,26 +170,33 @@ public final class DistinctIpAddresses implements Serializable {
     }
 
     public long size() {
-        return ipv4.size() + (ipv6 == null ? 0 : ipv6.size()) + others.size();
+        merge();
+        return ipv4.size() + (dense == null ? 0 : dense.getLongCardinality()) + (ipv6 == null ? 0 : ipv6.size()) + others.size();
     }
 
     /** The heap the set takes, for keeping it within a budget; constant time. */
     public long estimatedBytes() {
         // The tables themselves, as for the other sets: ramBytesAllocated() adds about 100 bytes of object headers
         // that no other part counts, which alone outgrew the smallest shares' budgets.
-        long ipv4Bytes = ipv4.keys.length * (long) Integer.BYTES;
+        long ipv4Bytes = ipv4.keys.length * (long) Integer.BYTES + denseBytes + pending.length * (long) Integer.BYTES;
         long ipv6Bytes = ipv6 == null ? 0 : ipv6.estimatedBytes();
         return ipv4Bytes + ipv6Bytes + others.size() * BYTES_PER_STRING + otherChars * 2;
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
-        out.writeObject(ipv4.toArray());
+        merge();
+        int[] addresses = ipv4.toArray();
+        if (dense != null) {
+            addresses = dense.toArray();
+        }
+        out.writeObject(addresses);
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         int[] addresses = (int[]) in.readObject();
+        pending = new int[0];
         ipv4 = new IntHashSet(addresses.length);
         for (int address : addresses) {
             ipv4.add(address);

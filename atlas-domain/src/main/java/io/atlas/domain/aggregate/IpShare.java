@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
  * in memory at once is counted in shares: share {@code s} of {@code n} holds only the addresses whose
  * {@link #shareOf share} is {@code s}, so the shares are disjoint and their counts add up to the day's. No
  * deduplication by {@code log_id} is needed for this count: rows that share a {@code log_id} share their content,
- * the address included. When the addresses of its share outgrow {@code budgetBytes}, the instance drops them and
- * reports {@link #overflowed()}: the day must then be counted in more shares. One instance can also count a range of
+ * the address included. When the addresses of its share outgrow {@code budgetBytes}, they are first made denser
+ * ({@link DistinctIpAddresses#compact()}); if they still do, the instance drops them and reports
+ * {@link #overflowed()}: the day must then be counted in more shares. One instance can also count a range of
  * consecutive shares at once ({@link #IpShare(int, int, int, long)}), so that a day counted apart reads its files
  * once per range that fits rather than once per share. Not thread-safe.
  */
@@ -119,8 +120,8 @@ public final class IpShare {
             return;
         }
         added++;
-        if (!overflowed && ips.add(ip) && ips.estimatedBytes() > budgetBytes) {
-            overflow();
+        if (!overflowed && ips.add(ip)) {
+            checkBudget();
         }
     }
 
@@ -130,7 +131,14 @@ public final class IpShare {
             return;
         }
         added++;
-        if (!overflowed && ips.add(text, offset, length) && ips.estimatedBytes() > budgetBytes) {
+        if (!overflowed && ips.add(text, offset, length)) {
+            checkBudget();
+        }
+    }
+
+    /** Over the budget, the addresses are first made denser ({@link DistinctIpAddresses#compact}); then dropped. */
+    private void checkBudget() {
+        if (ips.estimatedBytes() > budgetBytes && !(ips.compact() && ips.estimatedBytes() <= budgetBytes)) {
             overflow();
         }
     }

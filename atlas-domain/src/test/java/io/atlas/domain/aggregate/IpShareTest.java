@@ -68,7 +68,8 @@ class IpShareTest {
     void anOverflowedShareSaysHowManyPartsFit() {
         List<String> ips = new java.util.ArrayList<>();
         for (int i = 0; i < 200_000; i++) {
-            ips.add("10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255));
+            int bits = i * 0x9E3779B1; // spread over the whole space: too sparse for the denser form to fit either
+            ips.add((bits >>> 24) + "." + ((bits >>> 16) & 255) + "." + ((bits >>> 8) & 255) + "." + (bits & 255));
         }
         IpShare all = new IpShare(1, 0, 300_000);
         ips.forEach(all::add);
@@ -147,6 +148,24 @@ class IpShareTest {
         IpShare other = new IpShare(1, 0, Long.MAX_VALUE);
         other.add("1.2.3.4");
         assertThat(other.merge(share).overflowed()).isTrue();
+    }
+
+    /** A subnet's 200,000 clients outgrow 300 KB as a hash set (over 1 MB) but not as bits: counted in one read. */
+    @Test
+    void addressesThatFitOnlyInTheirDenserFormAreCountedWithoutMoreShares() {
+        IpShare share = new IpShare(1, 0, 300_000);
+        IpShare bytes = new IpShare(1, 0, 300_000);
+        for (int i = 0; i < 200_000; i++) {
+            String ip = "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255);
+            share.add(ip);
+            share.add(ip);
+            byte[] text = ip.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            bytes.add(text, 0, text.length);
+        }
+        assertThat(share.overflowed()).isFalse();
+        assertThat(share.count()).isEqualTo(200_000);
+        assertThat(share.partsToFit()).isEqualTo(1);
+        assertThat(bytes.merge(share).count()).isEqualTo(200_000);
     }
 
     @Test
