@@ -18,14 +18,14 @@ import org.roaringbitmap.RoaringBitmap;
  * bytes an address), a canonical IPv6 text as its 128 bits in an open-addressing table, and every other string as
  * itself. A string has one way in (see {@link IpAddressText}) and each way is lossless, so the size is the number of
  * distinct strings, exactly as a {@code HashSet<String>} would count them: {@code "::1"} and
- * {@code "0:0:0:0:0:0:0:1"} stay two. Every part knows its size in constant time, so a budget check costs nothing.
+ * {@code "0:0:0:0:0:0:0:1"} stay two. The heap estimate is known in constant time, so a budget check costs nothing.
  *
- * <p>A set that outgrows its budget can be made denser first ({@link #compact()}): its IPv4 addresses move into a
- * {@link RoaringBitmap} (about 2.6 bytes an address on a uniformly random day of 5-10M, against the hash set's 4-8,
+ * <p>A set that outgrows its budget can be made denser first ({@link #compact(long)}): its IPv4 addresses move into
+ * a {@link RoaringBitmap} (2.6-3.0 bytes an address on a uniformly random day of 5-10M, against the hash set's 4-8,
  * and far less on a clustered one), and the addresses added afterwards wait in a buffer that is sorted and merged
  * into the bitmap whenever it fills: a random address costs Roaring an insertion into a small sorted array, ten
  * times the hash set's add, but a sorted batch merges container by container. So a day whose addresses only fit as
- * bits is counted in the same read instead of again in ranges of shares ({@link IpShare}). After {@code compact()}
+ * bits is counted in the same read instead of again in ranges of shares ({@link IpShare}). After {@code compact}
  * the set's estimate moves only when the buffer is merged, and {@link #add} answers {@code true} for an IPv4 address
  * it cannot yet tell apart from a new one.
  *
@@ -41,9 +41,17 @@ public final class DistinctIpAddresses implements Serializable {
     private static final int MIN_PENDING = 1 << 10;
     /** A container's heap beyond the bytes Roaring counts for it: the object, its array's header and slack. */
     private static final int BYTES_PER_CONTAINER = 32;
+    /**
+     * Heap of one waiting address: its {@code int}, and its share of the batch's own bitmap while it is merged (a
+     * random batch is a container every few addresses).
+     */
+    private static final int BYTES_PER_PENDING = 16;
+
+    /** The fewest addresses the buffer holds after {@link #compact}; tests lower it to cross many merges. */
+    private final int minPending;
 
     private transient IntHashSet ipv4 = new IntHashSet();
-    /** After {@link #compact()}: the IPv4 addresses merged so far (the hash set is then empty and stays so). */
+    /** After {@link #compact}: the IPv4 addresses merged so far (the hash set is then empty and stays so). */
     private transient @org.jspecify.annotations.Nullable RoaringBitmap dense;
     /** The IPv4 addresses added since the last merge into {@link #dense}, repeats included. */
     private transient int[] pending = new int[0];
@@ -55,7 +63,18 @@ public final class DistinctIpAddresses implements Serializable {
     private final HashSet<String> others = new HashSet<>();
     private long otherChars;
 
-    /** Adds one address text; true when it was not there yet. */
+    public DistinctIpAddresses() {
+        this(MIN_PENDING);
+    }
+
+    DistinctIpAddresses(int minPending) {
+        this.minPending = minPending;
+    }
+
+    /**
+     * Adds one address text; true when it was not there yet (after {@link #compact}, an IPv4 address may answer true
+     * though it was).
+     */
     public boolean add(String ip) {
         long v4 = IpAddressText.ipv4(ip);
         if (v4 >= 0) {
@@ -77,7 +96,8 @@ public final class DistinctIpAddresses implements Serializable {
 
     /**
      * Adds one address given by its UTF-8 text, {@code length} bytes at {@code offset}; true when it was not there
-     * yet. The same as {@link #add(String)} of the decoded text, with no {@code String} for an IPv4 address.
+     * yet, as {@link #add(String)} answers. The same as {@link #add(String)} of the decoded text, with no
+     * {@code String} for an IPv4 address.
      */
     public boolean add(byte[] text, int offset, int length) {
         long v4 = IpAddressText.ipv4(text, offset, length);
@@ -96,55 +116,88 @@ public final class DistinctIpAddresses implements Serializable {
     }
 
     /**
-     * Moves the IPv4 addresses into their denser form, where every later one goes too; false if they were there
-     * already (the set cannot be made denser).
+     * Moves the IPv4 addresses into their denser form, where every later one goes too, unless it would take more than
+     * {@code budgetBytes} by itself; false if it did not move them (already there, or too sparse to fit).
      */
-    public boolean compact() {
-        if (dense != null) {
+    public boolean compact(long budgetBytes) {
+        if (dense != null || denseAtLeast() > budgetBytes) {
             return false;
         }
-        pending = new int[Math.max(MIN_PENDING, Math.min(MAX_PENDING, ipv4.size() / 8))];
+        toDense();
+        return true;
+    }
+
+    /**
+     * A lower bound of the bitmap's heap from the hash set alone: one container per distinct top 16 bits, and two bytes
+     * an address. A sparse day (a few addresses to a container) takes more as bits than as a hash set; this says so
+     * before a bitmap is built to find out.
+     */
+    private long denseAtLeast() {
+        java.util.BitSet containers = new java.util.BitSet(1 << 16);
+        for (IntCursor address : ipv4) {
+            containers.set(address.value >>> 16);
+        }
+        return containers.cardinality() * (long) (BYTES_PER_CONTAINER + Short.BYTES) + ipv4.size() * (long) Short.BYTES
+                + pendingCapacity() * (long) BYTES_PER_PENDING;
+    }
+
+    private int pendingCapacity() {
+        return Math.max(Math.max(1, minPending), Math.min(MAX_PENDING, ipv4.size() / 8));
+    }
+
+    private void toDense() {
+        pending = new int[pendingCapacity()];
         dense = new RoaringBitmap();
         for (IntCursor address : ipv4) {
             addIpv4(address.value);
         }
         ipv4 = new IntHashSet();
         merge();
-        return true;
     }
 
-    /** Sorts the waiting addresses (as unsigned values, Roaring's order) and merges them into the bitmap. */
+    /** Sorts the waiting addresses (as unsigned values, Roaring's order) in place, merges them into the bitmap. */
     private void merge() {
         RoaringBitmap bitmap = dense;
-        if (bitmap == null || pendingCount == 0) {
+        if (bitmap == null) {
             return;
         }
-        int[] batch = Arrays.copyOf(pending, pendingCount);
-        for (int i = 0; i < batch.length; i++) {
-            batch[i] ^= Integer.MIN_VALUE;
+        if (pendingCount > 0) {
+            for (int i = 0; i < pendingCount; i++) {
+                pending[i] ^= Integer.MIN_VALUE;
+            }
+            Arrays.sort(pending, 0, pendingCount);
+            for (int i = 0; i < pendingCount; i++) {
+                pending[i] ^= Integer.MIN_VALUE;
+            }
+            RoaringBitmap batch = new RoaringBitmap();
+            batch.addN(pending, 0, pendingCount);
+            bitmap.or(batch);
+            pendingCount = 0;
         }
-        Arrays.sort(batch);
-        for (int i = 0; i < batch.length; i++) {
-            batch[i] ^= Integer.MIN_VALUE;
-        }
-        bitmap.or(RoaringBitmap.bitmapOf(batch));
-        pendingCount = 0;
+        measure(bitmap);
+    }
+
+    private void measure(RoaringBitmap bitmap) {
         long containers = 0;
         for (ContainerPointer container = bitmap.getContainerPointer(); container.getContainer() != null;
                 container.advance()) {
             containers++;
         }
-        // Measured on 1M, 5M and 10M random addresses (heap after GC): 4.4, 14.2 and 26.3 MB, where this says 5.1,
-        // 15.1 and 27.6; Roaring's own count, 2.4, 10.4 and 20.4, leaves out the containers' objects and slack.
+        // Measured on 1M, 5M and 10M random addresses (heap after GC): 4.4, 14.2 and 26.3 MB, where this says 5.7,
+        // 17.7 and 32.7; Roaring's own count, 2.4, 10.4 and 20.4, leaves out the containers' objects and the slack of
+        // their arrays, which can be half again at densities between these.
         long counted = bitmap.getLongSizeInBytes();
-        denseBytes = counted + counted / 4 + containers * BYTES_PER_CONTAINER;
+        denseBytes = counted + counted / 2 + containers * BYTES_PER_CONTAINER;
     }
+
     /** Adds every address of {@code other} and returns this. */
     public DistinctIpAddresses addAll(DistinctIpAddresses other) {
         if (dense == null && other.dense == null) {
             ipv4.addAll(other.ipv4);
         } else {
-            compact();
+            if (dense == null) {
+                toDense();
+            }
             other.merge();
             RoaringBitmap theirs = other.dense;
             if (theirs != null) {
@@ -178,7 +231,7 @@ public final class DistinctIpAddresses implements Serializable {
     public long estimatedBytes() {
         // The tables themselves, as for the other sets: ramBytesAllocated() adds about 100 bytes of object headers
         // that no other part counts, which alone outgrew the smallest shares' budgets.
-        long ipv4Bytes = ipv4.keys.length * (long) Integer.BYTES + denseBytes + pending.length * (long) Integer.BYTES;
+        long ipv4Bytes = ipv4.keys.length * (long) Integer.BYTES + denseBytes + pending.length * (long) BYTES_PER_PENDING;
         long ipv6Bytes = ipv6 == null ? 0 : ipv6.estimatedBytes();
         return ipv4Bytes + ipv6Bytes + others.size() * BYTES_PER_STRING + otherChars * 2;
     }

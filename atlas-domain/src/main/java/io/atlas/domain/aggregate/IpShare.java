@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * {@link #shareOf share} is {@code s}, so the shares are disjoint and their counts add up to the day's. No
  * deduplication by {@code log_id} is needed for this count: rows that share a {@code log_id} share their content,
  * the address included. When the addresses of its share outgrow {@code budgetBytes}, they are first made denser
- * ({@link DistinctIpAddresses#compact()}); if they still do, the instance drops them and reports
+ * ({@link DistinctIpAddresses#compact(long)}); if they still do, the instance drops them and reports
  * {@link #overflowed()}: the day must then be counted in more shares. One instance can also count a range of
  * consecutive shares at once ({@link #IpShare(int, int, int, long)}), so that a day counted apart reads its files
  * once per range that fits rather than once per share. Not thread-safe.
@@ -136,9 +136,9 @@ public final class IpShare {
         }
     }
 
-    /** Over the budget, the addresses are first made denser ({@link DistinctIpAddresses#compact}); then dropped. */
+    /** Over the budget, the addresses are first made denser if that fits ({@link DistinctIpAddresses#compact}), else dropped. */
     private void checkBudget() {
-        if (ips.estimatedBytes() > budgetBytes && !(ips.compact() && ips.estimatedBytes() <= budgetBytes)) {
+        if (ips.estimatedBytes() > budgetBytes && !(ips.compact(budgetBytes) && ips.estimatedBytes() <= budgetBytes)) {
             overflow();
         }
     }

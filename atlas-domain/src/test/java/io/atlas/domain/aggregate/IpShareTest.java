@@ -168,6 +168,42 @@ class IpShareTest {
         assertThat(bytes.merge(share).count()).isEqualTo(200_000);
     }
 
+    /**
+     * Public-site clients that fit as bits at first (the hash set outgrows 8 MB at 786,432 addresses, the bitmap
+     * takes about 6.6 MB then) and outgrow the budget even so: the share overflows, says into how many parts to cut
+     * it, and parts that many fit.
+     */
+    @Test
+    void addressesThatOutgrowTheirDenserFormSayHowManyPartsFit() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        int[] addresses = random.ints(1_800_000).toArray();
+        long budget = 8_000_000;
+        IpShare all = new IpShare(1, 0, budget);
+        for (int bits : addresses) {
+            add(all, bits);
+        }
+        assertThat(all.overflowed()).isTrue();
+        int parts = all.partsToFit();
+        assertThat(parts).isEqualTo(2);
+        long total = 0;
+        for (int part = 0; part < parts; part++) {
+            int width = IpShare.MAX_SHARES / parts;
+            IpShare range = new IpShare(IpShare.MAX_SHARES, part * width, (part + 1) * width, budget);
+            for (int bits : addresses) {
+                add(range, bits);
+            }
+            assertThat(range.overflowed()).as("part %d of %d", part, parts).isFalse();
+            total += range.count();
+        }
+        assertThat(total).isEqualTo(java.util.Arrays.stream(addresses).distinct().count());
+    }
+
+    private static void add(IpShare share, int bits) {
+        byte[] text = ((bits >>> 24) + "." + ((bits >>> 16) & 255) + "." + ((bits >>> 8) & 255) + "." + (bits & 255))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        share.add(text, 0, text.length);
+    }
+
     @Test
     void aShareWithinItsBudgetKeepsCounting() {
         IpShare share = new IpShare(1, 0, 10_000_000);
