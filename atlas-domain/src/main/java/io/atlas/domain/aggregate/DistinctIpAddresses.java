@@ -50,7 +50,9 @@ public final class DistinctIpAddresses implements Serializable {
     /** The fewest addresses the buffer holds after {@link #compact}; tests lower it to cross many merges. */
     private final int minPending;
 
-    private transient IntHashSet ipv4 = new IntHashSet();
+    private transient Ipv4Table ipv4 = new Ipv4Table();
+    /** The most heap the hash set's table may take: before it doubles past this, the addresses move into the bitmap. */
+    private long tableLimit = Long.MAX_VALUE;
     /** After {@link #compact}: the IPv4 addresses merged so far (the hash set is then empty and stays so). */
     private transient @org.jspecify.annotations.Nullable RoaringBitmap dense;
     /** The IPv4 addresses added since the last merge into {@link #dense}, repeats included. */
@@ -106,6 +108,10 @@ public final class DistinctIpAddresses implements Serializable {
 
     private boolean addIpv4(int address) {
         if (dense == null) {
+            if (ipv4.fullBeforeGrowth() && 2L * ipv4.keys.length * Integer.BYTES > tableLimit && !ipv4.contains(address)
+                    && compact(tableLimit)) {
+                return addIpv4(address);
+            }
             return ipv4.add(address);
         }
         pending[pendingCount++] = address;
@@ -113,6 +119,16 @@ public final class DistinctIpAddresses implements Serializable {
             merge();
         }
         return true;
+    }
+
+    /**
+     * Keeps the hash set's table within {@code bytes}: when it would double past them, the IPv4 addresses are
+     * {@link #compact compacted} within {@code bytes} first, so the larger table is never allocated (it and the
+     * smaller one it is copied from would be three times the limit for a moment). A set too sparse to compact grows
+     * as before.
+     */
+    public void limitTable(long bytes) {
+        tableLimit = bytes;
     }
 
     /**
@@ -151,7 +167,7 @@ public final class DistinctIpAddresses implements Serializable {
         for (IntCursor address : ipv4) {
             addIpv4(address.value);
         }
-        ipv4 = new IntHashSet();
+        ipv4 = new Ipv4Table();
         merge();
     }
 
@@ -250,9 +266,23 @@ public final class DistinctIpAddresses implements Serializable {
         in.defaultReadObject();
         int[] addresses = (int[]) in.readObject();
         pending = new int[0];
-        ipv4 = new IntHashSet(addresses.length);
+        ipv4 = new Ipv4Table(addresses.length);
         for (int address : addresses) {
             ipv4.add(address);
+        }
+    }
+
+    /** HPPC's set of 32-bit addresses, which says when its next new address would double its table. */
+    private static final class Ipv4Table extends IntHashSet {
+        Ipv4Table() {}
+
+        Ipv4Table(int expectedElements) {
+            super(expectedElements);
+        }
+
+        /** Whether adding one more address not yet in the set reallocates the table at twice its size. */
+        boolean fullBeforeGrowth() {
+            return assigned >= resizeAt;
         }
     }
 }

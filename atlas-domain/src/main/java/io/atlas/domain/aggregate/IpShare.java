@@ -59,6 +59,7 @@ public final class IpShare {
         this.share = from;
         this.to = to;
         this.budgetBytes = budgetBytes;
+        ips.limitTable(budgetBytes);
     }
 
     /**

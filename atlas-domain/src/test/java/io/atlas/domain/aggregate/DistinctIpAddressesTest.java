@@ -176,6 +176,24 @@ class DistinctIpAddressesTest {
         assertThat(set.estimatedBytes()).isLessThan(hashed.estimatedBytes());
     }
 
+    /**
+     * With a limit, the hash set's table never doubles past it: a subnet's addresses move into the bitmap first (at
+     * 98,304, when the 512 KB table would become 1 MB and 4 bytes), and the set stays within the limit throughout.
+     */
+    @Test
+    void aLimitedTableIsCompactedBeforeItDoublesPastTheLimit() {
+        DistinctIpAddresses limited = new DistinctIpAddresses();
+        limited.limitTable(1 << 20);
+        for (int i = 0; i < 1_000_000; i++) {
+            limited.add("10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255));
+            if (limited.estimatedBytes() > 1 << 20) {
+                throw new AssertionError("over the limit after " + (i + 1) + " addresses: " + limited.estimatedBytes());
+            }
+        }
+        assertThat(limited.size()).isEqualTo(1_000_000);
+        assertThat(limited.compact(Long.MAX_VALUE)).as("already compacted").isFalse();
+    }
+
     /** A union's estimate includes what the other set brought, whichever of the two was made denser. */
     @Test
     void theEstimateOfAUnionOfDenserSetsCountsBoth() {
