@@ -171,7 +171,11 @@ public final class DistinctIpAddresses implements Serializable {
         merge();
     }
 
-    /** Sorts the waiting addresses (as unsigned values, Roaring's order) in place, merges them into the bitmap. */
+    /**
+     * Sorts the waiting addresses in place and merges them into the bitmap. In unsigned order, Roaring's own: the
+     * batch then appends each new container after the last, where a signed order would insert half of them at the
+     * front of its container array, one array copy each.
+     */
     private void merge() {
         RoaringBitmap bitmap = dense;
         if (bitmap == null) {
@@ -255,11 +259,7 @@ public final class DistinctIpAddresses implements Serializable {
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
         merge();
-        int[] addresses = ipv4.toArray();
-        if (dense != null) {
-            addresses = dense.toArray();
-        }
-        out.writeObject(addresses);
+        out.writeObject(dense != null ? dense.toArray() : ipv4.toArray());
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
