@@ -34,6 +34,11 @@ final class IpAddressStrings {
                 net.jqwik.api.Tuple.of(2, oddIpv6), net.jqwik.api.Tuple.of(2, other));
     }
 
+    /** The dotted-quad text of a 32-bit address. */
+    static String dotted(int bits) {
+        return (bits >>> 24) + "." + ((bits >>> 16) & 255) + "." + ((bits >>> 8) & 255) + "." + (bits & 255);
+    }
+
     static String expanded(int[] groups) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < groups.length; i++) {

@@ -69,7 +69,7 @@ class IpShareTest {
         List<String> ips = new java.util.ArrayList<>();
         for (int i = 0; i < 200_000; i++) {
             int bits = i * 0x9E3779B1; // spread over the whole space: too sparse for the denser form to fit either
-            ips.add((bits >>> 24) + "." + ((bits >>> 16) & 255) + "." + ((bits >>> 8) & 255) + "." + (bits & 255));
+            ips.add(IpAddressStrings.dotted(bits));
         }
         IpShare all = new IpShare(1, 0, 300_000);
         ips.forEach(all::add);
@@ -199,8 +199,7 @@ class IpShareTest {
     }
 
     private static void add(IpShare share, int bits) {
-        byte[] text = ((bits >>> 24) + "." + ((bits >>> 16) & 255) + "." + ((bits >>> 8) & 255) + "." + (bits & 255))
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] text = IpAddressStrings.dotted(bits).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         share.add(text, 0, text.length);
     }
 
