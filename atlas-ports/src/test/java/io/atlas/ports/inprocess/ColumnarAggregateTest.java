@@ -196,11 +196,33 @@ class ColumnarAggregateTest {
      */
     @Test
     void addressesCountedApartReadTheFilesAsOftenAsTheyNeed() {
+        // spread over the whole space: too sparse for the denser form to fit either
+        Scans scans = scansOfA32PassDay(i -> {
+            int bits = i * 0x9E3779B1;
+            return (bits >>> 24) + "." + ((bits >>> 16) & 255) + "." + ((bits >>> 8) & 255) + "." + (bits & 255);
+        });
+        int reads = scans.scans() / scans.parts();
+        assertThat(reads).isGreaterThan(2).isLessThanOrEqualTo(12);
+    }
+
+    /**
+     * The same day of 32 id passes, its addresses a subnet's: they outgrow their part of the budget as a hash set but
+     * not as bits ({@code DistinctIpAddresses.compact}), so the files are read once.
+     */
+    @Test
+    void addressesThatFitAsBitsAreCountedInTheFirstRead() {
+        Scans scans = scansOfA32PassDay(i -> "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255));
+        assertThat(scans.scans()).isEqualTo(scans.parts());
+    }
+
+    /** How often a day's parts were scanned, and how many parts it has. */
+    private record Scans(int scans, int parts) {}
+
+    /** Aggregates 60,000 rows in three files, with row {@code i}'s address {@code address(i)}, in 32 id passes. */
+    private static Scans scansOfA32PassDay(java.util.function.IntFunction<String> address) {
         List<Row> day = new ArrayList<>();
         for (int i = 0; i < 60_000; i++) {
-            int bits = i * 0x9E3779B1; // spread over the whole space: too sparse for the denser form to fit either
-            day.add(row(i, (bits >>> 24) + "." + ((bits >>> 16) & 255) + "." + ((bits >>> 8) & 255) + "." + (bits & 255),
-                    "Chrome", "GET"));
+            day.add(row(i, address.apply(i), "Chrome", "GET"));
         }
         List<List<Row>> files = List.of(day.subList(0, 20_000), day.subList(20_000, 40_000), day.subList(40_000, 60_000));
         java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
@@ -211,29 +233,7 @@ class ColumnarAggregateTest {
         DailyActivity row = new ColumnarAggregate(2, memoryBytes, 1).aggregate(counted, day.size(), DAY, 4);
 
         assertThat(row).isEqualTo(plain(day));
-        int reads = scans.get() / counted.size();
-        assertThat(reads).isGreaterThan(2).isLessThanOrEqualTo(12);
-    }
-
-    /**
-     * The same day of 32 id passes, its addresses a subnet's: they outgrow their part of the budget as a hash set but
-     * not as bits ({@code DistinctIpAddresses.compact}), so the files are read once.
-     */
-    @Test
-    void addressesThatFitAsBitsAreCountedInTheFirstRead() {
-        List<Row> day = new ArrayList<>();
-        for (int i = 0; i < 60_000; i++) {
-            day.add(row(i, "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255), "Chrome", "GET"));
-        }
-        List<List<Row>> files = List.of(day.subList(0, 20_000), day.subList(20_000, 40_000), day.subList(40_000, 60_000));
-        java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
-        List<ColumnarAggregate.Part> counted = counted(parts(files), scans);
-        long memoryBytes = 6_250 * ConcurrentLogIdSet.BYTES_PER_ID;
-
-        DailyActivity row = new ColumnarAggregate(2, memoryBytes, 1).aggregate(counted, day.size(), DAY, 4);
-
-        assertThat(row).isEqualTo(plain(day));
-        assertThat(scans.get()).isEqualTo(counted.size());
+        return new Scans(scans.get(), counted.size());
     }
 
     @Test
