@@ -184,6 +184,8 @@ public final class ParquetDatasetStore implements DatasetStore, EventScan {
                         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                         .withSizeStatisticsEnabled(false);
                 RowCodecs.UNIQUE_TEXT_COLUMNS.forEach(column -> builder.withDictionaryEncoding(column, false));
+                // A repeated text value's dictionary id found by its instance, not by hashing its bytes again.
+                IdentityDictionaries.install(builder);
                 this.parquet = builder.build();
             } catch (IOException e) {
                 deleteQuietly(staged);
