@@ -3,6 +3,7 @@ package io.atlas.local.dataset;
 import io.atlas.domain.file.CacheUse;
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.Objects;
 import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
@@ -21,15 +22,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * parquet-java's values writers, but with a text column's dictionary looked up by the value's instance first.
  * {@link TextBinaries} hands a column the same {@link Binary} each time a value repeats, and parquet-java's
- * dictionary hashed that value's bytes again for every row, then compared them with its entry's (round 9's profile
- * of the gzip-json normalize had parquet-java's text column writes, this lookup among them, at a fifth of the CPU).
+ * dictionary hashed that value's bytes again for every row and probed its hash table with the hash (the compare
+ * with its entry is by instance already; round 9's profile of the gzip-json normalize had parquet-java's text column
+ * writes, this lookup among them, at a fifth of the CPU).
  * Here a small direct-mapped table from the instance to its dictionary id answers a repeat without reading the
  * bytes; a value it does not know goes to parquet-java's own dictionary as before, so the ids, the pages and the
  * file are byte for byte what parquet-java writes ({@code IdentityDictionariesTest}). Only a Binary whose bytes
  * cannot change is kept by instance.
  *
  * <p>Only the data page format of our files (Parquet 1.0 pages, PLAIN_DICTIONARY) is replaced; every other column
- * and format gets parquet-java's own writer.
+ * and format gets parquet-java's own writer. What is built here copies {@code DefaultV1ValuesWriterFactory}'s binary
+ * branch, and {@link Writer#idOf} parquet-java's {@code writeBytes}: a parquet-java that changes either is caught by
+ * the test's byte-for-byte comparison, which must stay. One factory for one builder's one {@code build()}: it keeps
+ * the properties it is initialized with.
  */
 class IdentityDictionaries implements ValuesWriterFactory {
     private final ValuesWriterFactory defaults = new DefaultValuesWriterFactory();
@@ -64,7 +69,7 @@ class IdentityDictionaries implements ValuesWriterFactory {
 
     @Override
     public ValuesWriter newValuesWriter(ColumnDescriptor column) {
-        ParquetProperties props = java.util.Objects.requireNonNull(properties, "not initialized");
+        ParquetProperties props = Objects.requireNonNull(properties, "not initialized");
         if (column.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY
                 && props.isDictionaryEnabled(column)
                 && props.getWriterVersion() == ParquetProperties.WriterVersion.PARQUET_1_0) {
@@ -116,6 +121,11 @@ class IdentityDictionaries implements ValuesWriterFactory {
             return id;
         }
 
+        /**
+         * With the dictionary. parquet-java 1.16 makes new column writers for each row group, so this runs only on a
+         * writer about to be dropped, or before its first page falls back; kept so that a reset never leaves ids of
+         * a dictionary that is gone.
+         */
         @Override
         protected void clearDictionaryContent() {
             super.clearDictionaryContent();

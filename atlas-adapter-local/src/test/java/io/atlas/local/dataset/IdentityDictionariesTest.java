@@ -15,17 +15,23 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.values.ValuesWriter;
 import org.apache.parquet.column.values.fallback.FallbackValuesWriter;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,9 +47,44 @@ class IdentityDictionariesTest {
     void writesTheFileParquetJavaWrites(@ForAll long seed, @ForAll @IntRange(min = 1, max = 4000) int rows,
             @ForAll @IntRange(min = 1, max = 400) int distinct, @ForAll @IntRange(min = 0, max = 2) int dictionarySize,
             @ForAll @IntRange(min = 0, max = 1) int rowGroupSize) throws IOException {
-        List<Group> values = rows(seed, rows, distinct);
-        int dictionaryBytes = new int[] {64, 2048, 1 << 20}[dictionarySize];
-        long rowGroupBytes = new long[] {4096, 64L << 20}[rowGroupSize];
+        sameFile(rows(seed, rows, distinct, false), new int[] {64, 2048, 1 << 20}[dictionarySize],
+                new long[] {4096, 64L << 20}[rowGroupSize]);
+    }
+
+    @Test
+    void aDictionaryThatOutgrowsItsPageFallsBackAsParquetJavasDoes() throws IOException {
+        ParquetMetadata footer = sameFile(rows(7, 3000, 400, false), 64, 64L << 20);
+        assertThat(footer.getBlocks().get(0).getColumns().get(0).getEncodings()).contains(Encoding.PLAIN);
+    }
+
+    @Test
+    void eachRowGroupStartsADictionaryOfItsOwn() throws IOException {
+        ParquetMetadata footer = sameFile(rows(11, 4000, 20, false), 1 << 20, 4096);
+        assertThat(footer.getBlocks()).hasSizeGreaterThan(1);
+        for (BlockMetaData block : footer.getBlocks()) {
+            assertThat(block.getColumns().get(0).getEncodings()).contains(Encoding.PLAIN_DICTIONARY)
+                    .doesNotContain(Encoding.PLAIN);
+        }
+    }
+
+    /** New instances for every value: the table stops being looked in (its CacheUse pauses) and the ids stay. */
+    @Test
+    void valuesThatNeverRepeatTheirInstancePassTheTableBy() throws IOException {
+        sameFile(rows(13, 30_000, 300, true), 1 << 20, 64L << 20);
+    }
+
+    @Test
+    void installsOnParquetJavasBuilder() {
+        assertThat(IdentityDictionaries.install(ExampleParquetWriter.builder(new LocalOutputFile(Path.of("unused")))))
+                .isTrue();
+    }
+
+    /**
+     * Writes the rows with parquet-java's dictionaries and with ours, asserts the two files are the same bytes and
+     * that ours were used, and gives the footer.
+     */
+    private static ParquetMetadata sameFile(List<Group> values, int dictionaryBytes, long rowGroupBytes)
+            throws IOException {
         Path directory = Files.createTempDirectory("identity-dictionaries");
         try {
             Path theirs = write(directory.resolve("theirs.parquet"), values, dictionaryBytes, rowGroupBytes, null);
@@ -55,6 +96,9 @@ class IdentityDictionariesTest {
             byte[] actual = Files.readAllBytes(ours);
             assertThat(Arrays.mismatch(actual, expected)).as("first byte that differs, of %d and %d", actual.length,
                     expected.length).isEqualTo(-1);
+            try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(ours))) {
+                return reader.getFooter();
+            }
         } finally {
             try (var files = Files.list(directory)) {
                 for (Path file : files.toList()) {
@@ -65,14 +109,11 @@ class IdentityDictionariesTest {
         }
     }
 
-    @Test
-    void installsOnParquetJavasBuilder() {
-        assertThat(IdentityDictionaries.install(ExampleParquetWriter.builder(new LocalOutputFile(Path.of("unused")))))
-                .isTrue();
-    }
-
-    /** Rows whose text values come as shared instances, as new copies and as one instance whose bytes change. */
-    private static List<Group> rows(long seed, int rows, int distinct) {
+    /**
+     * Rows whose text values come as shared instances, as new copies (every one when {@code alwaysCopies}) and as
+     * one instance whose bytes change between rows.
+     */
+    private static List<Group> rows(long seed, int rows, int distinct, boolean alwaysCopies) {
         SplittableRandom random = new SplittableRandom(seed);
         Binary[] shared = new Binary[distinct];
         for (int i = 0; i < distinct; i++) {
@@ -90,7 +131,7 @@ class IdentityDictionariesTest {
         for (int row = 0; row < rows; row++) {
             Group group = groups.newGroup();
             Binary value = shared[random.nextInt(distinct)];
-            switch (random.nextInt(6)) {
+            switch (alwaysCopies ? 0 : random.nextInt(6)) {
                 case 0 -> value = Binary.fromConstantByteArray(value.getBytes());
                 case 1 -> value = null;
                 default -> { }
@@ -102,12 +143,12 @@ class IdentityDictionariesTest {
             group.add("n", row);
             out.add(group);
         }
-        // The reused instance's bytes change between rows: each row keeps a copy made when written (see write).
+        // Every row's "word" may be the one reused instance: write() gives it new bytes just before each such row.
         return out;
     }
 
     private static Path write(Path file, List<Group> rows, int dictionaryBytes, long rowGroupBytes,
-            IdentityDictionaries factory) throws IOException {
+            @Nullable IdentityDictionaries factory) throws IOException {
         ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(new LocalOutputFile(file))
                 .withType(SCHEMA)
                 .withConf(PlainConfiguration.get())
