@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * the properties it is initialized with.
  */
 class IdentityDictionaries implements ValuesWriterFactory {
+    /** The builder's encoding properties, looked up once for every writer; null where parquet-java has no such field. */
+    private static final @Nullable Field PROPERTIES = propertiesField();
+
     private final ValuesWriterFactory defaults = new DefaultValuesWriterFactory();
     private @Nullable ParquetProperties properties;
 
@@ -51,13 +54,24 @@ class IdentityDictionaries implements ValuesWriterFactory {
 
     /** {@link #install(ParquetWriter.Builder)} with a given factory (a test's, which counts its writers). */
     static boolean install(ParquetWriter.Builder<?, ?> builder, IdentityDictionaries factory) {
+        if (PROPERTIES == null) {
+            return false;
+        }
         try {
-            Field field = ParquetWriter.Builder.class.getDeclaredField("encodingPropsBuilder");
-            field.setAccessible(true);
-            ((ParquetProperties.Builder) field.get(builder)).withValuesWriterFactory(factory);
+            ((ParquetProperties.Builder) PROPERTIES.get(builder)).withValuesWriterFactory(factory);
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
+        }
+    }
+
+    private static @Nullable Field propertiesField() {
+        try {
+            Field field = ParquetWriter.Builder.class.getDeclaredField("encodingPropsBuilder");
+            field.setAccessible(true);
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 
