@@ -114,7 +114,7 @@ class IdentityDictionaries implements ValuesWriterFactory {
                 encodedValues.add(idOf(value));
                 return;
             }
-            int slot = (System.identityHashCode(value) * 0x9e3779b9) >>> (Integer.SIZE - SLOT_BITS);
+            int slot = TextBinaries.slot(System.identityHashCode(value), SLOT_BITS);
             boolean known = instances[slot] == value;
             use.looked(known);
             if (!known) {

@@ -47,7 +47,7 @@ final class TextBinaries {
                 return encode(text);
             }
             int hash = text.hashCode();
-            int slot = (hash * 0x9e3779b9) >>> (Integer.SIZE - SLOT_BITS);
+            int slot = slot(hash, SLOT_BITS);
             String kept = texts[slot];
             boolean hit = kept == text || text.equals(kept);
             use.looked(hit);
@@ -59,6 +59,11 @@ final class TextBinaries {
             binaries[slot] = binary;
             return binary;
         }
+    }
+
+    /** A slot of a table of {@code 2^bits} from a hash: its top bits after a Fibonacci multiply, spread over the table. */
+    static int slot(int hash, int bits) {
+        return (hash * 0x9e3779b9) >>> (Integer.SIZE - bits);
     }
 
     /** An array-backed Binary: the dictionary writers hash and compare it faster than fromString's ByteBuffer one. */
