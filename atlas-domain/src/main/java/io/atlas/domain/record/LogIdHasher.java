@@ -2,6 +2,7 @@ package io.atlas.domain.record;
 
 import io.atlas.domain.lake.LogType;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,7 @@ public final class LogIdHasher {
     /** The record's encoding so far: {@code length} bytes. */
     private byte[] buffer = new byte[512];
     private int length;
+    private final byte[] sha = new byte[32];
     private final byte[] hex = new byte[64];
 
     public LogIdHasher() {
@@ -56,9 +58,12 @@ public final class LogIdHasher {
         string(endpoint);
         string(message);
         string(appName);
-        digest.reset();
         digest.update(buffer, 0, length);
-        byte[] sha = digest.digest();
+        try {
+            digest.digest(sha, 0, sha.length); // into the reused array (and resets the digest)
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 did not fit its 32 bytes", e);
+        }
         for (int i = 0; i < sha.length; i++) {
             hex[2 * i] = HEX_DIGITS[(sha[i] >>> 4) & 0xf];
             hex[2 * i + 1] = HEX_DIGITS[sha[i] & 0xf];

@@ -2,10 +2,9 @@ package io.atlas.domain.record;
 
 import io.atlas.domain.lake.LogFormat;
 import io.atlas.domain.lake.LogType;
-import io.atlas.domain.record.FieldRules.Checked;
+import io.atlas.domain.record.FieldRules.Failure;
 import io.atlas.domain.record.TimestampCheck;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a source record's fields into a {@link CanonicalRecord} or a rejection, checking in the order of SPEC
@@ -48,45 +47,60 @@ public final class RecordValidator {
                 : validateAccess(fields, time, format, sourceFile);
     }
 
+    // The checks run in SPEC §3's order and stop at the first failure. A passing check allocates nothing (its
+    // value is read after), so an accepted record costs no object per field.
     private RecordOutcome validateAccess(SourceFields f, TimestampCheck.Valid time, LogFormat format, String sourceFile) {
-        Checked<String> ip = FieldRules.requiredText(f, SourceField.IP);
-        Checked<String> requestType = FieldRules.requiredText(f, SourceField.REQUEST_TYPE);
-        Checked<Integer> status = FieldRules.status(f, SourceField.STATUS);
-        Checked<String> device = FieldRules.optionalText(f, SourceField.USER_AGENT);
-        Checked<String> endpoint = FieldRules.optionalText(f, SourceField.ENDPOINT);
-        Checked<String> message = FieldRules.optionalText(f, SourceField.MESSAGE);
-        Checked<String> service = FieldRules.optionalText(f, SourceField.SERVICE);
-        Checked<String> appName = FieldRules.optionalText(f, SourceField.APP_NAME);
-        Checked.Failed<?> failed = firstFailure(ip, requestType, status, device, endpoint, message, service, appName);
+        Failure failed = FieldRules.textFailure(f, SourceField.IP, true);
+        if (failed == null) {
+            failed = FieldRules.textFailure(f, SourceField.REQUEST_TYPE, true);
+        }
+        if (failed == null) {
+            failed = FieldRules.statusFailure(f, SourceField.STATUS);
+        }
+        if (failed == null) {
+            failed = FieldRules.textFailure(f, SourceField.USER_AGENT, false);
+        }
+        if (failed == null) {
+            failed = FieldRules.textFailure(f, SourceField.ENDPOINT, false);
+        }
+        if (failed == null) {
+            failed = FieldRules.textFailure(f, SourceField.MESSAGE, false);
+        }
+        if (failed == null) {
+            failed = FieldRules.textFailure(f, SourceField.SERVICE, false);
+        }
+        if (failed == null) {
+            failed = FieldRules.textFailure(f, SourceField.APP_NAME, false);
+        }
         if (failed != null) {
             return rejected(failed, time);
         }
-        String app = value(service) != null ? value(service) : value(appName) != null ? value(appName) : appNames.forFormat(format);
-        return accepted(time, value(ip), value(device), FieldRules.canonicalRequestType(value(requestType)),
-                value(status), value(endpoint), value(message), app, LogType.ACCESS, format, sourceFile);
+        String service = FieldRules.text(f, SourceField.SERVICE);
+        String appName = FieldRules.text(f, SourceField.APP_NAME);
+        String app = service != null ? service : appName != null ? appName : appNames.forFormat(format);
+        String requestType = FieldRules.canonicalRequestType(FieldRules.text(f, SourceField.REQUEST_TYPE));
+        return accepted(time, FieldRules.text(f, SourceField.IP), FieldRules.text(f, SourceField.USER_AGENT),
+                requestType, FieldRules.status(f, SourceField.STATUS), FieldRules.text(f, SourceField.ENDPOINT),
+                FieldRules.text(f, SourceField.MESSAGE), app, LogType.ACCESS, format, sourceFile);
     }
 
     private RecordOutcome validateError(SourceFields f, TimestampCheck.Valid time, LogFormat format, String sourceFile) {
-        Checked<String> ip = FieldRules.requiredText(f, SourceField.CLIENT_IP);
-        Checked<Integer> status = FieldRules.status(f, SourceField.ERROR_CODE);
-        Checked<String> message = FieldRules.optionalText(f, SourceField.MESSAGE);
-        Checked<String> service = FieldRules.requiredText(f, SourceField.SERVICE);
-        Checked.Failed<?> failed = firstFailure(ip, status, message, service);
+        Failure failed = FieldRules.textFailure(f, SourceField.CLIENT_IP, true);
+        if (failed == null) {
+            failed = FieldRules.statusFailure(f, SourceField.ERROR_CODE);
+        }
+        if (failed == null) {
+            failed = FieldRules.textFailure(f, SourceField.MESSAGE, false);
+        }
+        if (failed == null) {
+            failed = FieldRules.textFailure(f, SourceField.SERVICE, true);
+        }
         if (failed != null) {
             return rejected(failed, time);
         }
-        return accepted(time, value(ip), null, ERROR_REQUEST_TYPE, value(status), null, value(message),
-                value(service), LogType.ERROR, format, sourceFile);
-    }
-
-    /** The first failed check, in the order given (SPEC §3's order); null when all passed. */
-    private static Checked.@Nullable Failed<?> firstFailure(Checked<?>... checks) {
-        for (Checked<?> check : checks) {
-            if (check instanceof Checked.Failed<?> failed) {
-                return failed;
-            }
-        }
-        return null;
+        return accepted(time, FieldRules.text(f, SourceField.CLIENT_IP), null, ERROR_REQUEST_TYPE,
+                FieldRules.status(f, SourceField.ERROR_CODE), null, FieldRules.text(f, SourceField.MESSAGE),
+                FieldRules.text(f, SourceField.SERVICE), LogType.ERROR, format, sourceFile);
     }
 
     private RecordOutcome accepted(TimestampCheck.Valid time, String ip, String device, String requestType,
@@ -98,12 +112,7 @@ public final class RecordValidator {
                 status, endpoint, message, appName, logType, format, sourceFile));
     }
 
-    private static RecordOutcome rejected(Checked.Failed<?> failed, TimestampCheck.Valid time) {
+    private static RecordOutcome rejected(Failure failed, TimestampCheck.Valid time) {
         return new RecordOutcome.Rejected(failed.reason(), failed.detail(), Optional.of(time.utcDay()));
-    }
-
-    @SuppressWarnings("NullAway")
-    private static <T> T value(Checked<T> checked) {
-        return ((Checked.Ok<T>) checked).value();
     }
 }
