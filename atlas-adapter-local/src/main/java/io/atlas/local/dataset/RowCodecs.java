@@ -168,7 +168,7 @@ final class RowCodecs {
         @Override
         public void write(CanonicalRecord row, RecordConsumer consumer, TextBinaries texts) {
             consumer.startField("log_id", 0);
-            consumer.addBinary(TextBinaries.encode(row.logId()));
+            consumer.addBinary(texts.unique(row.logId()));
             consumer.endField("log_id", 0);
             consumer.startField("event_timestamp", 1);
             consumer.addLong(row.eventTimestamp().toEpochMilli());

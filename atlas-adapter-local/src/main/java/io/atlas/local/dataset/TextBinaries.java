@@ -22,6 +22,9 @@ final class TextBinaries {
 
     /** The caches of the columns by their index, each made at its first value. */
     private Slots[] columns = new Slots[0];
+    /** The bytes of the last {@link #unique} value, and a Binary over them as long as the last value's. */
+    private byte[] scratch = new byte[64];
+    private Binary overScratch = Binary.fromReusedByteArray(scratch, 0, 0);
 
     /** The Binary of {@code text} in column {@code column} (its field index), through that column's cache. */
     Binary of(int column, String text) {
@@ -34,6 +37,32 @@ final class TextBinaries {
             columns[column] = slots;
         }
         return slots.of(text);
+    }
+
+    /**
+     * The Binary of a value of a column whose values never repeat ({@code log_id}), over bytes reused for the next
+     * such value: parquet-java copies a value it keeps (into a page, a dictionary or the statistics) as a Binary over
+     * reused bytes requires, so an ASCII value costs no array and no copy of its own, and one of the last value's
+     * length (every {@code log_id} is 64 characters) not even a Binary. Other text is encoded as {@link #encode} does.
+     */
+    Binary unique(String text) {
+        int length = text.length();
+        if (length > scratch.length) {
+            scratch = new byte[Math.max(length, 2 * scratch.length)];
+            overScratch = Binary.fromReusedByteArray(scratch, 0, 0);
+        }
+        byte[] bytes = scratch;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return encode(text);
+            }
+            bytes[i] = (byte) c;
+        }
+        if (overScratch.length() != length) {
+            overScratch = Binary.fromReusedByteArray(bytes, 0, length);
+        }
+        return overScratch;
     }
 
     /** One column's direct-mapped cache. */
