@@ -27,7 +27,8 @@ final class RowCodecs {
 
     /**
      * Text columns that are unique per event ({@code log_id}) or nearly so ({@code raw_record}): written without a
-     * dictionary, whose lookups would cost per value and buy nothing, and not through the {@link TextBinaries}.
+     * dictionary, whose lookups would cost per value and buy nothing, and not through {@link TextBinaries}' caches
+     * ({@code log_id} goes over its reused bytes, {@link TextBinaries#unique}).
      */
     static final java.util.Set<String> UNIQUE_TEXT_COLUMNS = java.util.Set.of("log_id", "raw_record");
 

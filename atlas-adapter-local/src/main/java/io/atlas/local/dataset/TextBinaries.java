@@ -12,7 +12,8 @@ import org.apache.parquet.io.api.Binary;
  * encoded as before and replaces the slot's; long texts are never kept. Each column has slots of its own
  * ({@link #of(int, String)}): a column of values that never repeat (a public site's client addresses) would
  * otherwise evict the agents and pages, whose Binaries were then made again and compared byte by byte; and a
- * column's cache that keeps missing is passed by for a while ({@link CacheUse}). Not thread-safe.
+ * column's cache that keeps missing is passed by for a while ({@link CacheUse}). A column whose values never repeat
+ * ({@code log_id}) has no cache: its values go over one reused array ({@link #unique}). Not thread-safe.
  */
 final class TextBinaries {
     private static final int SLOT_BITS = 15;

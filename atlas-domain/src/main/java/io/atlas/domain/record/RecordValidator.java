@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Turns a source record's fields into a {@link CanonicalRecord} or a rejection, checking in the order of SPEC
- * §3: timestamp, ip, request_type, status, then the rest (device, endpoint, message, app_name); the first failure
- * is the reason.
+ * §3: timestamp, ip, request_type, status, then the rest (device, endpoint, message, service, app_name); the first
+ * failure is the reason.
  *
  * <p>Not thread-safe (it owns a {@link LogIdHasher}): one instance per thread.
  */
