@@ -39,12 +39,33 @@ final class FlatJsonScanner {
 
     /** Reads the object into {@code out} and returns true, or returns false (declined; {@code out} is undefined). */
     boolean read(byte[] bytes, int offset, int length, SourceFields out) {
+        start(bytes, offset, offset + length, out);
+        skipWhitespace();
+        return object(out) && atEnd();
+    }
+
+    /**
+     * Reads the object that starts with the <code>'{'</code> at {@code offset} and may end anywhere before
+     * {@code limit} (an array element in place, with the rest of the array after it): returns the offset just after
+     * its closing brace, or -1 when it declines, the object's end not being before {@code limit} among the reasons
+     * ({@code out} is then undefined). What it accepts it reads exactly as {@link #read} reads the same bytes cut at
+     * that end. Bytes are not checked for UTF-8 here; a caller that finds them invalid discards what was read.
+     */
+    int readObjectAt(byte[] bytes, int offset, int limit, SourceFields out) {
+        start(bytes, offset, limit, out);
+        return object(out) ? i : -1;
+    }
+
+    private void start(byte[] bytes, int offset, int limit, SourceFields out) {
         b = bytes;
         i = offset;
-        end = offset + length;
+        end = limit;
         caches = null;
         out.clear();
-        skipWhitespace();
+    }
+
+    /** Reads the object at {@code i} up to just after its closing brace. */
+    private boolean object(SourceFields out) {
         if (i >= end || b[i] != '{') {
             return false;
         }
@@ -52,7 +73,7 @@ final class FlatJsonScanner {
         skipWhitespace();
         if (i < end && b[i] == '}') {
             i++;
-            return atEnd();
+            return true;
         }
         while (true) {
             if (i >= end || b[i] != '"') {
@@ -117,7 +138,7 @@ final class FlatJsonScanner {
             }
             if (b[i] == '}') {
                 i++;
-                return atEnd();
+                return true;
             }
             return false;
         }

@@ -41,15 +41,20 @@ class JsonArrayReadsTest {
         Arbitrary<String> element = Arbitraries.oneOf(object, object, object, string, value,
                 object.map(o -> o + "}"), object.map(o -> o + " " + o), object.map(o -> "[" + o + "]"));
         Arbitrary<String> separator = Arbitraries.of(",", ", ", ",\n  ", " ,", "\n,\n", ",,", "", " ");
-        return element.list().ofMinSize(1).ofMaxSize(6).flatMap(elements ->
-                separator.list().ofSize(elements.size() - 1).flatMap(separators ->
-                        Arbitraries.of("]", " ]\n", "", "] x", "]]").map(end -> {
-                            StringBuilder out = new StringBuilder("[");
-                            for (int i = 0; i < elements.size(); i++) {
-                                out.append(i == 0 ? "" : separators.get(i - 1)).append(elements.get(i));
-                            }
-                            return out.append(end).toString();
-                        })));
+        return arrays(element.list().ofMinSize(1).ofMaxSize(6), separator, Arbitraries.of("]", " ]\n", "", "] x", "]]"));
+    }
+
+    /** "[", the elements with a separator between each two, then the end. */
+    private static Arbitrary<String> arrays(Arbitrary<List<String>> elementLists, Arbitrary<String> separator,
+            Arbitrary<String> ends) {
+        return elementLists.flatMap(elements -> separator.list().ofSize(elements.size() - 1).flatMap(separators ->
+                ends.map(end -> {
+                    StringBuilder out = new StringBuilder("[");
+                    for (int i = 0; i < elements.size(); i++) {
+                        out.append(i == 0 ? "" : separators.get(i - 1)).append(elements.get(i));
+                    }
+                    return out.append(end).toString();
+                })));
     }
 
     @Property(tries = 500)
@@ -60,18 +65,67 @@ class JsonArrayReadsTest {
         assertThat(outcome(array, 1)).isEqualTo(whole);
     }
 
+    /**
+     * Arrays of log-like records, most of them flat objects the cursor reads in place when it has them whole: with
+     * non-ASCII text, bytes that are not UTF-8 ({@code 0xff} where the text has {@code ¤}), escapes, nested values,
+     * and elements just under and just over the record limit.
+     */
+    @Provide
+    Arbitrary<byte[]> recordArrays() {
+        Arbitrary<String> value = Arbitraries.oneOf(
+                Arbitraries.of("\"10.0.0.1\"", "\"caf\u00e9 \u20ac\"", "200", "-1.5", "true", "null", "\"\u00a4\"",
+                        "\"a\\\"b\"", "{\"a\": 1}", "[]", "\"\"", "01"),
+                Arbitraries.integers().between(LIMIT - 80, LIMIT + 8).map(n -> "\"" + "x".repeat(n) + "\""));
+        Arbitrary<String> member = Arbitraries.of("ip", "status", "timestamp", "endpoint", "user_agent", "x")
+                .flatMap(name -> value.map(v -> "\"" + name + "\":" + v));
+        Arbitrary<String> element = member.list().ofMaxSize(5)
+                .flatMap(members -> Arbitraries.of(", ", ",").map(comma -> "{" + String.join(comma, members) + "}"));
+        Arbitrary<String> separator = Arbitraries.of(",", ", ", ",\n  ", " ,", "\n,\n");
+        return arrays(element.list().ofMinSize(1).ofMaxSize(8), separator, Arbitraries.of("]", " ]\n", "] x"))
+                .map(array -> withInvalidBytes(array.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Property(tries = 500)
+    void recordsReadInPlaceReadAsWhenFramedFirst(@ForAll("recordArrays") byte[] array,
+            @ForAll @IntRange(min = 1, max = 2048) int piece) throws Exception {
+        // Whole, the cursor has (nearly) every element in its buffer; a byte at a time, never one.
+        List<String> framed = outcome(array, 1);
+        assertThat(outcome(array, Integer.MAX_VALUE)).isEqualTo(framed);
+        assertThat(outcome(array, piece)).isEqualTo(framed);
+    }
+
+    /** {@code ¤} (C2 A4 in UTF-8) becomes the lone byte FF, which is not UTF-8. */
+    private static byte[] withInvalidBytes(byte[] bytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == (byte) 0xc2 && i + 1 < bytes.length && bytes[i + 1] == (byte) 0xa4) {
+                out.write(0xff);
+                i++;
+            } else {
+                out.write(bytes[i]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The first and last elements are read in place (the last one's text outlives the array's end), the second framed. */
     @Example
     void flatObjectsAreReadWithTheirValues() throws Exception {
-        String array = "[{\"ip\": \"10.0.0.1\", \"status\": 200},\n {\"ip\": \"a\\\"b\", \"endpoint\": \"/x]\"} ]";
+        String array = "[{\"ip\": \"10.0.0.1\", \"status\": 200},\n {\"ip\": \"a\\\"b\", \"endpoint\": \"/x]\"},"
+                + " {\"ip\": \"10.0.0.2\", \"status\": 404} ]\n";
         assertThat(outcome(array, Integer.MAX_VALUE)).containsExactly(
                 "1 ok ip=10.0.0.1 status=200 | {\"ip\": \"10.0.0.1\", \"status\": 200}",
                 "2 ok ip=a\"b endpoint=/x] | {\"ip\": \"a\\\"b\", \"endpoint\": \"/x]\"}",
+                "3 ok ip=10.0.0.2 status=404 | {\"ip\": \"10.0.0.2\", \"status\": 404}",
                 "end");
     }
 
     /** Each element as "index reason fields | raw text", then "end" or the file's fault. */
     private static List<String> outcome(String array, int piece) throws IOException {
-        byte[] bytes = array.getBytes(StandardCharsets.UTF_8);
+        return outcome(array.getBytes(StandardCharsets.UTF_8), piece);
+    }
+
+    private static List<String> outcome(byte[] bytes, int piece) throws IOException {
         ReadLimits limits = ReadLimits.DEFAULTS.withMaxRecordBytes(LIMIT);
         List<String> out = new ArrayList<>();
         try (JsonArrayCursor cursor = new JsonArrayCursor(new Pieces(bytes, piece), limits, new JsonObjectReader(limits))) {
