@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * strings have no escapes and whose values are strings, numbers, booleans or null. It either reads such a line
  * exactly as Jackson would (same fields, kinds and texts; the last duplicate wins) or declines, and then Jackson
  * reads the line: anything unusual (escapes, nested values, odd numbers, syntax errors) is Jackson's to judge.
- * {@code FlatJsonScannerTest} checks the agreement on generated lines. Bytes must be valid UTF-8.
+ * {@code FlatJsonScannerTest} checks the agreement on generated lines. Bytes must be valid UTF-8 for {@link #read};
+ * {@link #readObjectAt} is given bytes not yet checked.
  *
  * <p>Not thread-safe; text values come through the reading thread's {@link TextCache}.
  */
@@ -49,7 +50,9 @@ final class FlatJsonScanner {
      * {@code limit} (an array element in place, with the rest of the array after it): returns the offset just after
      * its closing brace, or -1 when it declines, the object's end not being before {@code limit} among the reasons
      * ({@code out} is then undefined). What it accepts it reads exactly as {@link #read} reads the same bytes cut at
-     * that end. Bytes are not checked for UTF-8 here; a caller that finds them invalid discards what was read.
+     * that end. Bytes are not checked for UTF-8 here; a caller that finds them invalid discards what was read. The
+     * thread's {@link TextCache} may then keep a text of such bytes, but only the same bytes find it again, and they
+     * are discarded again.
      */
     int readObjectAt(byte[] bytes, int offset, int limit, SourceFields out) {
         start(bytes, offset, limit, out);

@@ -76,10 +76,12 @@ class JsonArrayReadsTest {
                 Arbitraries.of("\"10.0.0.1\"", "\"caf\u00e9 \u20ac\"", "200", "-1.5", "true", "null", "\"\u00a4\"",
                         "\"a\\\"b\"", "{\"a\": 1}", "[]", "\"\"", "01"),
                 Arbitraries.integers().between(LIMIT - 80, LIMIT + 8).map(n -> "\"" + "x".repeat(n) + "\""));
-        Arbitrary<String> member = Arbitraries.of("ip", "status", "timestamp", "endpoint", "user_agent", "x")
-                .flatMap(name -> value.map(v -> "\"" + name + "\":" + v));
-        Arbitrary<String> element = member.list().ofMaxSize(5)
-                .flatMap(members -> Arbitraries.of(", ", ",").map(comma -> "{" + String.join(comma, members) + "}"));
+        Arbitrary<String> colon = Arbitraries.of(":", ": ", " : ", ":\t");
+        Arbitrary<String> member = Arbitraries.of("ip", "status", "timestamp", "endpoint", "user_agent", "x", "\u00a4")
+                .flatMap(name -> colon.flatMap(c -> value.map(v -> "\"" + name + "\"" + c + v)));
+        Arbitrary<String> element = member.list().ofMaxSize(5).flatMap(members -> Arbitraries.of(", ", ",", ",\r\n ", " ,\t")
+                .flatMap(comma -> Arbitraries.of("{|}", "{ | }", "\n{\n|\r\n}", "\t{|}")
+                        .map(braces -> braces.replace("|", String.join(comma, members)))));
         Arbitrary<String> separator = Arbitraries.of(",", ", ", ",\n  ", " ,", "\n,\n");
         return arrays(element.list().ofMinSize(1).ofMaxSize(8), separator, Arbitraries.of("]", " ]\n", "] x"))
                 .map(array -> withInvalidBytes(array.getBytes(StandardCharsets.UTF_8)));
