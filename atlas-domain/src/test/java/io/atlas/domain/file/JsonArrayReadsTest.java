@@ -96,6 +96,24 @@ class JsonArrayReadsTest {
         assertThat(outcome(array, piece)).isEqualTo(framed);
     }
 
+    /**
+     * Elements larger than the cursor's 64 KB read buffer, within the record limit, between small ones: the large
+     * ones never fit the buffer whole and are framed, the small ones around them are read in place.
+     */
+    @Example
+    void elementsLargerThanTheReadBufferAreFramedBetweenElementsReadInPlace() throws Exception {
+        String big = "x".repeat(100_000);
+        String array = "[{\"ip\": \"10.0.0.1\"}, {\"ip\": \"" + big + "\"}, {\"status\": 200},"
+                + " {\"endpoint\": \"/" + big + big + "\"}, {\"ip\": \"10.0.0.2\"}]";
+        byte[] bytes = array.getBytes(StandardCharsets.UTF_8);
+        List<String> whole = outcome(bytes, Integer.MAX_VALUE, 1 << 20);
+        assertThat(whole).hasSize(6).last().isEqualTo("end");
+        assertThat(whole.get(1)).startsWith("2 ok ip=" + big + " | ");
+        assertThat(whole.get(3)).startsWith("4 ok endpoint=/" + big + big + " | ");
+        assertThat(whole.get(4)).isEqualTo("5 ok ip=10.0.0.2 | {\"ip\": \"10.0.0.2\"}");
+        assertThat(outcome(bytes, 7_919, 1 << 20)).isEqualTo(whole);
+    }
+
     /** {@code ¤} (C2 A4 in UTF-8) becomes the lone byte FF, which is not UTF-8. */
     private static byte[] withInvalidBytes(byte[] bytes) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
@@ -128,7 +146,11 @@ class JsonArrayReadsTest {
     }
 
     private static List<String> outcome(byte[] bytes, int piece) throws IOException {
-        ReadLimits limits = ReadLimits.DEFAULTS.withMaxRecordBytes(LIMIT);
+        return outcome(bytes, piece, LIMIT);
+    }
+
+    private static List<String> outcome(byte[] bytes, int piece, int recordLimit) throws IOException {
+        ReadLimits limits = ReadLimits.DEFAULTS.withMaxRecordBytes(recordLimit);
         List<String> out = new ArrayList<>();
         try (JsonArrayCursor cursor = new JsonArrayCursor(new Pieces(bytes, piece), limits, new JsonObjectReader(limits))) {
             while (cursor.next()) {
