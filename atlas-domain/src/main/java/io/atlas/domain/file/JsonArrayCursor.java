@@ -30,7 +30,6 @@ final class JsonArrayCursor extends CurrentRecord {
     private long elementFullLength;
     private boolean oversized;
 
-    private final FlatJsonScanner scanner = new FlatJsonScanner();
     /** The current element's bytes: in {@link #buffer} when it was read in place, else in {@link #element}. */
     private byte[] raw = element;
     private int rawOffset;
@@ -76,9 +75,7 @@ final class JsonArrayCursor extends CurrentRecord {
         if (elementLength == 0) {
             throw malformed("element " + index + " is empty");
         }
-        raw = element;
-        rawOffset = 0;
-        rawLength = elementLength;
+        current(element, 0, elementLength);
         if (terminator == ']') {
             finish();
         }
@@ -105,7 +102,7 @@ final class JsonArrayCursor extends CurrentRecord {
         while (start < limit && isWhitespace(buffer[start])) {
             start++;
         }
-        int end = scanner.readObjectAt(buffer, start, limit, fields);
+        int end = reader.readFlatObjectAt(buffer, start, limit, fields);
         if (end < 0 || end - start > limits.maxRecordBytes()) {
             return false;
         }
@@ -119,22 +116,25 @@ final class JsonArrayCursor extends CurrentRecord {
         }
         position = terminator + 1;
         oversized = false;
+        int length = end - start;
         if (buffer[terminator] == ',') {
-            raw = buffer;
-            rawOffset = start;
-            rawLength = end - start;
+            current(buffer, start, length);
             return true;
         }
         // The array's last element: finish() reads on past the buffer, so the element is kept apart first.
-        if (element.length < end - start) {
-            element = new byte[end - start];
+        if (element.length < length) {
+            element = new byte[length];
         }
-        System.arraycopy(buffer, start, element, 0, end - start);
-        raw = element;
-        rawOffset = 0;
-        rawLength = end - start;
+        System.arraycopy(buffer, start, element, 0, length);
+        current(element, 0, length);
         finish();
         return true;
+    }
+
+    private void current(byte[] bytes, int offset, int length) {
+        raw = bytes;
+        rawOffset = offset;
+        rawLength = length;
     }
 
     /**

@@ -51,6 +51,14 @@ public final class JsonObjectReader {
         return readWithJackson(bytes, offset, length, out);
     }
 
+    /**
+     * The fast path alone, on an object that starts at {@code offset} and may end anywhere before {@code limit}:
+     * {@link FlatJsonScanner#readObjectAt}, for an array element read where it lies.
+     */
+    int readFlatObjectAt(byte[] bytes, int offset, int limit, SourceFields out) {
+        return fast.readObjectAt(bytes, offset, limit, out);
+    }
+
     /** The full parser alone (tests compare the fast path with it). */
     @Nullable String readWithJackson(byte[] bytes, int offset, int length, SourceFields out) {
         out.clear();
