@@ -35,6 +35,10 @@ final class XmlErrorCursor extends CurrentRecord {
     private final ReadLimits limits;
     private final XMLStreamReader xml;
     private final StringBuilder raw = new StringBuilder();
+    /** The text of the field being read, reused from field to field. */
+    private final StringBuilder fieldText = new StringBuilder();
+    /** This thread's field value caches. */
+    private final CharTextCache[] texts = CharTextCache.forThisThread();
     private long recordBytes;
     private boolean finished;
 
@@ -115,7 +119,7 @@ final class XmlErrorCursor extends CurrentRecord {
         raw.setLength(0);
         recordBytes = 0;
         String name = xml.getLocalName();
-        appendRaw("<" + name + ">");
+        appendTag("<", name);
         boolean isRecord = RECORD.equals(name);
         while (true) {
             int event = xml.next();
@@ -124,10 +128,10 @@ final class XmlErrorCursor extends CurrentRecord {
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 break;
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-                appendRaw(escape(xml.getText()));
+                appendText(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
             }
         }
-        appendRaw("</" + name + ">");
+        appendTag("</", name);
         if (recordBytes > limits.maxRecordBytes()) {
             problem = new Problem(RejectReason.RECORD_TOO_LARGE,
                     "record of " + recordBytes + " bytes exceeds the limit of " + limits.maxRecordBytes());
@@ -139,11 +143,15 @@ final class XmlErrorCursor extends CurrentRecord {
         }
     }
 
-    /** Reads one child of a record: its text, or a marker that it holds elements. */
+    /**
+     * Reads one child of a record: its text, or a marker that it holds elements. The text's chunks are read where
+     * the parser holds them, and a value that repeats is the same String each time ({@link CharTextCache}).
+     */
     private void readField() throws XMLStreamException {
         String name = xml.getLocalName();
-        appendRaw("<" + name + ">");
-        StringBuilder text = new StringBuilder();
+        appendTag("<", name);
+        StringBuilder text = fieldText;
+        text.setLength(0);
         boolean nested = false;
         int depth = 1;
         while (depth > 0) {
@@ -152,17 +160,19 @@ final class XmlErrorCursor extends CurrentRecord {
                 case XMLStreamConstants.START_ELEMENT -> {
                     depth++;
                     nested = true;
-                    appendRaw("<" + xml.getLocalName() + ">");
+                    appendTag("<", xml.getLocalName());
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     depth--;
-                    appendRaw("</" + xml.getLocalName() + ">");
+                    appendTag("</", xml.getLocalName());
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    String chunk = xml.getText();
-                    appendRaw(escape(chunk));
+                    char[] chars = xml.getTextCharacters();
+                    int start = xml.getTextStart();
+                    int length = xml.getTextLength();
+                    appendText(chars, start, length);
                     if (depth == 1 && recordBytes <= limits.maxRecordBytes()) {
-                        text.append(chunk);
+                        text.append(chars, start, length);
                     }
                 }
                 default -> {
@@ -175,23 +185,76 @@ final class XmlErrorCursor extends CurrentRecord {
             if (nested) {
                 fields.set(field, ValueKind.STRUCTURE, "");
             } else {
-                fields.set(field, ValueKind.TEXT, text.toString().strip());
+                fields.set(field, ValueKind.TEXT, strippedText(field, text));
             }
         }
     }
 
-    private void appendRaw(String text) {
-        recordBytes += Utf8.encodedLength(text);
+    /** The field's text without the whitespace around it (as {@link String#strip()}), the cached String if it repeats. */
+    private String strippedText(SourceField field, StringBuilder text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return CharTextCache.of(texts, field).text(text, start, end);
+    }
+
+    /** Adds an opening ({@code "<"}) or closing ({@code "</"}) tag to the record's raw text and its size. */
+    private void appendTag(String opening, String name) {
+        recordBytes += opening.length() + 1 + Utf8.encodedLength(name);
         int room = ReadLimits.RAW_RECORD_BYTES - raw.length();
-        if (room > 0) {
-            raw.append(text, 0, Math.min(room, text.length()));
+        if (room >= opening.length() + name.length() + 1) {
+            raw.append(opening).append(name).append('>');
+        } else if (room > 0) {
+            raw.append(opening + name + ">", 0, room);
         }
     }
 
-    private static String escape(String text) {
-        if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
-            return text;
+    /**
+     * Adds a chunk of text to the record's raw text, with {@code &} and {@code <} escaped again, and its UTF-8 size
+     * (escaped) to the record's: one pass over the parser's characters, and a String only for a chunk with markup.
+     */
+    private void appendText(char[] chars, int start, int length) {
+        int end = start + length;
+        long bytes = length;
+        boolean markup = false;
+        for (int i = start; i < end; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                if (c == '&' || c == '<') {
+                    bytes += c == '&' ? 4 : 3; // &amp; and &lt;
+                    markup = true;
+                }
+            } else {
+                // 2 bytes below U+0800, 3 above; a surrogate pair's two chars make 4 bytes, 2 per char
+                bytes += c < 0x800 || Character.isSurrogate(c) && isPaired(chars, start, end, i) ? 1 : 2;
+            }
         }
+        recordBytes += bytes;
+        int room = ReadLimits.RAW_RECORD_BYTES - raw.length();
+        if (room <= 0) {
+            return;
+        }
+        if (markup) {
+            String escaped = escape(new String(chars, start, length));
+            raw.append(escaped, 0, Math.min(room, escaped.length()));
+        } else {
+            raw.append(chars, start, Math.min(room, length));
+        }
+    }
+
+    /** Whether the surrogate at {@code i} has its other half next to it within the chunk. */
+    private static boolean isPaired(char[] chars, int start, int end, int i) {
+        char c = chars[i];
+        return Character.isHighSurrogate(c) ? i + 1 < end && Character.isLowSurrogate(chars[i + 1])
+                : i > start && Character.isHighSurrogate(chars[i - 1]);
+    }
+
+    private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;");
     }
 

@@ -51,6 +51,40 @@ class XmlErrorCursorTest {
         assertThat(outcome(xml, piece)).isEqualTo(outcome(xml, Integer.MAX_VALUE));
     }
 
+    /**
+     * A record's size is its raw text's UTF-8 bytes, markup escaped again: a record over the limit says that size, and
+     * one within it is read. (The generated text has no surrogate pairs, which a parser's read may cut in two.)
+     */
+    @Property(tries = 300)
+    void aRecordIsTooLargeExactlyWhenItsRawTextIs(@ForAll("documents") String xml,
+            @ForAll @IntRange(min = 1024, max = 3000) int limit) throws IOException {
+        ReadLimits limits = ReadLimits.DEFAULTS.withMaxRecordBytes(limit);
+        try (XmlErrorCursor cursor = new XmlErrorCursor(new StringReader(xml), limits)) {
+            while (cursor.next()) {
+                long bytes = cursor.rawText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                if (bytes > limit) {
+                    assertThat(cursor.problem()).isNotNull();
+                    assertThat(cursor.problem().detail()).startsWith("record of " + bytes + " bytes exceeds");
+                } else {
+                    assertThat(cursor.problem() == null ? null : cursor.problem().reason())
+                            .isNotEqualTo(io.atlas.domain.record.RejectReason.RECORD_TOO_LARGE);
+                }
+            }
+        }
+    }
+
+    /** A field value that repeats from record to record is one String, whatever text is around it. */
+    @Example
+    void aRepeatedFieldValueIsOneInstance() throws IOException {
+        String xml = "<errors><error><service>auth</service></error><error><service>\n  auth </service></error></errors>";
+        try (XmlErrorCursor cursor = new XmlErrorCursor(new StringReader(xml), ReadLimits.DEFAULTS)) {
+            assertThat(cursor.next()).isTrue();
+            String first = cursor.fields().text(SourceField.SERVICE);
+            assertThat(cursor.next()).isTrue();
+            assertThat(cursor.fields().text(SourceField.SERVICE)).isEqualTo("auth").isSameAs(first);
+        }
+    }
+
     /** Each record as "index reason fields | raw text", then "end" or the file's fault. */
     private static List<String> outcome(String xml, int piece) throws IOException {
         ReadLimits limits = ReadLimits.DEFAULTS.withMaxRecordBytes(4096);
