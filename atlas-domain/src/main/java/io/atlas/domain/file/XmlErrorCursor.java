@@ -30,13 +30,15 @@ final class XmlErrorCursor extends CurrentRecord {
     static final String RECORD = "error";
     /** The JDK parser's limit on the length of an element or attribute name (1000 by default). */
     private static final String MAX_NAME_LENGTH = "jdk.xml.maxXMLNameLimit";
+    /** The longest field text whose builder is kept for the next field. */
+    private static final int KEPT_FIELD_CHARS = 1 << 16;
 
     private final Reader in;
     private final ReadLimits limits;
     private final XMLStreamReader xml;
     private final StringBuilder raw = new StringBuilder();
-    /** The text of the field being read, reused from field to field. */
-    private final StringBuilder fieldText = new StringBuilder();
+    /** The text of the field being read, reused from field to field (but not after a long one, see readField). */
+    private StringBuilder fieldText = new StringBuilder();
     /** This thread's field value caches. */
     private final CharTextCache[] texts = CharTextCache.forThisThread();
     private long recordBytes;
@@ -187,6 +189,9 @@ final class XmlErrorCursor extends CurrentRecord {
             } else {
                 fields.set(field, ValueKind.TEXT, strippedText(field, text));
             }
+        }
+        if (text.capacity() > KEPT_FIELD_CHARS) {
+            fieldText = new StringBuilder(); // a field of up to the record limit: its room is not kept for the file
         }
     }
 
