@@ -5,7 +5,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * One thread's recently read field values by their UTF-8 bytes, so a value that repeats (an agent, a page, a method,
@@ -61,7 +60,7 @@ final class TextCache {
         int slot = slot(bytes, offset, length);
         byte[] key = keys[slot];
         String kept = texts[slot];
-        boolean hit = kept != null && lengths[slot] == length && Arrays.equals(key, 0, length, bytes, offset, offset + length);
+        boolean hit = kept != null && lengths[slot] == length && sameBytes(key, bytes, offset, length);
         use.looked(hit);
         if (hit) {
             return kept;
@@ -75,6 +74,30 @@ final class TextCache {
         lengths[slot] = length;
         texts[slot] = text;
         return text;
+    }
+
+    /**
+     * Whether {@code key}'s first {@code length} bytes are {@code bytes[offset, offset + length)}: eight at a time,
+     * the last eight read where they end (overlapping the word before), so a value of an address's or an agent's
+     * length costs a few compares, not {@code Arrays.equals}' range checks and call (6.5% of the gzip-json normalize
+     * threads' samples, round 15).
+     */
+    static boolean sameBytes(byte[] key, byte[] bytes, int offset, int length) {
+        if (length < Long.BYTES) {
+            for (int i = 0; i < length; i++) {
+                if (key[i] != bytes[offset + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int last = length - Long.BYTES;
+        for (int i = 0; i < last; i += Long.BYTES) {
+            if ((long) LONGS.get(key, i) != (long) LONGS.get(bytes, offset + i)) {
+                return false;
+            }
+        }
+        return (long) LONGS.get(key, last) == (long) LONGS.get(bytes, offset + last);
     }
 
     /**

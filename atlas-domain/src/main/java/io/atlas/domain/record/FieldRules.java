@@ -123,7 +123,13 @@ public final class FieldRules {
     }
 
     static boolean isBlank(@Nullable String text) {
-        return text == null || text.isBlank();
+        if (text == null || text.isEmpty()) {
+            return true;
+        }
+        // No ASCII character above the space is whitespace: a value that starts with one (nearly every value) is not
+        // blank without the scan.
+        char first = text.charAt(0);
+        return (first <= ' ' || first >= 0x7f) && text.isBlank();
     }
 
     static boolean isDigits(String text) {

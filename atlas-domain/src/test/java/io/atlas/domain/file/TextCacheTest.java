@@ -39,6 +39,25 @@ class TextCacheTest {
         }
     }
 
+    /** The word-wise compare is Arrays.equals, whatever the key holds past the length and wherever the value lies. */
+    @Property(tries = 2000)
+    void sameBytesIsArraysEquals(@ForAll @net.jqwik.api.constraints.IntRange(max = 40) int length,
+            @ForAll @net.jqwik.api.constraints.IntRange(max = 9) int offset, @ForAll @net.jqwik.api.constraints.IntRange(max = 40) int differAt,
+            @ForAll byte garbage, @ForAll boolean differ) {
+        byte[] bytes = new byte[offset + length];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31 + 7);
+        }
+        byte[] key = new byte[Math.max(length, 16) + 3];
+        java.util.Arrays.fill(key, garbage);
+        System.arraycopy(bytes, offset, key, 0, length);
+        if (differ && length > 0) {
+            key[differAt % length] ^= (byte) (1 << (differAt % 8));
+        }
+        assertThat(TextCache.sameBytes(key, bytes, offset, length))
+                .isEqualTo(java.util.Arrays.equals(key, 0, length, bytes, offset, offset + length));
+    }
+
     @Test
     void aRepeatedValueIsOneInstanceAndALongOneIsNeverKept() {
         TextCache cache = new TextCache();

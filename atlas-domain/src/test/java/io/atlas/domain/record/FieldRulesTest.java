@@ -24,6 +24,18 @@ class FieldRulesTest {
     }
 
     @Provide
+    Arbitrary<String> maybeBlank() {
+        // Every kind of whitespace first or alone, and characters around the fast path's bounds (' ', '!', DEL, NBSP).
+        return Arbitraries.strings().withChars(" \t\n\u000b\f\r\u001c\u001f!~\u007f\u0085\u00a0\u2003\u3000x").ofMaxLength(4)
+                .injectDuplicates(0.1).edgeCases(edges -> edges.add(""));
+    }
+
+    @Property(tries = 2000)
+    void blankIsStringsBlankWhateverTheFirstCharacter(@ForAll("maybeBlank") String text) {
+        assertThat(FieldRules.isBlank(text)).isEqualTo(text.isBlank());
+    }
+
+    @Provide
     Arbitrary<java.util.List<java.util.Set<SourceField>>> recordsOfFields() {
         return Arbitraries.of(SourceField.class).set().ofMaxSize(SourceField.values().length).list().ofMaxSize(6);
     }
