@@ -73,12 +73,14 @@ class MatrixBenchTest {
     }
 
     @Test
-    void aSmallHeapChildRunsWithItsParentsCollectorAndPageFlagsOnly() {
+    void aSmallHeapChildRunsWithItsParentsCollectorPageAndTenuringFlagsOnly() {
         assertThat(MatrixBench.childFlags(List.of("-XX:+UseParallelGC", "-XX:+UseTransparentHugePages", "-Xmx4g",
                 "-XX:+UseCompressedOops", "-XX:SharedArchiveFile=a.jsa", "-Dx=-XX:+UseG1GC")))
                 .containsExactly("-XX:+UseParallelGC", "-XX:+UseTransparentHugePages");
         assertThat(MatrixBench.childFlags(List.of("-XX:+UseG1GC", "-XX:-UseLargePages")))
                 .containsExactly("-XX:+UseG1GC", "-XX:-UseLargePages");
+        assertThat(MatrixBench.childFlags(List.of("-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-XX:MaxNewSize=256m")))
+                .containsExactly("-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0");
         assertThat(MatrixBench.childFlags(List.of("-Xss4m"))).containsExactly("-XX:+UseParallelGC");
         // not collectors, nor page flags: the child still gets the throughput collector
         assertThat(MatrixBench.childFlags(List.of("-XX:+UseMaximumCompactionOnSystemGC", "-XX:+UseHugeTLBFSPages",
