@@ -81,6 +81,9 @@ class MatrixBenchTest {
                 .containsExactly("-XX:+UseG1GC", "-XX:-UseLargePages");
         assertThat(MatrixBench.childFlags(List.of("-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-XX:MaxNewSize=256m")))
                 .containsExactly("-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0");
+        assertThat(MatrixBench.childFlags(List.of("-XX:+UseParallelGC", "-XX:+AlwaysTenure", "-XX:-NeverTenure",
+                "-XX:InitialTenuringThreshold=3", "-XX:TargetSurvivorRatio=90")))
+                .containsExactly("-XX:+UseParallelGC", "-XX:+AlwaysTenure", "-XX:-NeverTenure", "-XX:InitialTenuringThreshold=3");
         assertThat(MatrixBench.childFlags(List.of("-Xss4m"))).containsExactly("-XX:+UseParallelGC");
         // not collectors, nor page flags: the child still gets the throughput collector
         assertThat(MatrixBench.childFlags(List.of("-XX:+UseMaximumCompactionOnSystemGC", "-XX:+UseHugeTLBFSPages",

@@ -69,8 +69,9 @@ public final class MatrixBench {
     /**
      * The flags of this JVM that a {@code -Xmx512m} child takes too, so that it runs with the same collector and page
      * sizes as the default cell: the collector flags ({@link #COLLECTORS}, and their {@code -XX:-} forms) and
-     * {@code -XX:[+-]UseTransparentHugePages}, {@code -XX:[+-]UseLargePages} and {@code -XX:MaxTenuringThreshold}, as
-     * {@code ./atlas} sets them; and
+     * {@code -XX:[+-]UseTransparentHugePages}, {@code -XX:[+-]UseLargePages} and the tenuring flags
+     * ({@code -XX:MaxTenuringThreshold}, {@code -XX:InitialTenuringThreshold}, {@code -XX:[+-]AlwaysTenure},
+     * {@code -XX:[+-]NeverTenure}), as {@code ./atlas} sets them or a user does instead; and
      * {@code -XX:+UseParallelGC} when this JVM names no collector (the child of a JVM started without {@code ./atlas}
      * has always run the throughput collector). Other tuning flags ({@code -Xmn}, GC threads) are not passed on.
      */
@@ -78,7 +79,7 @@ public final class MatrixBench {
         List<String> flags = new ArrayList<>(parentArguments.stream()
                 .filter(argument -> COLLECTORS.contains(argument.replace("-XX:-", "-XX:+"))
                         || argument.matches("-XX:[+-]Use(TransparentHuge|Large)Pages")
-                        || argument.matches("-XX:MaxTenuringThreshold=\\d+"))
+                        || argument.matches("-XX:(Max|Initial)TenuringThreshold=\\d+|-XX:[+-](Always|Never)Tenure"))
                 .toList());
         if (flags.stream().noneMatch(COLLECTORS::contains)) {
             flags.add(0, "-XX:+UseParallelGC");
