@@ -104,21 +104,32 @@ public final class Utf8 {
 
     /** The number of bytes {@code text} takes in UTF-8 (an unpaired surrogate counts as the 3 bytes of U+FFFD). */
     public static long encodedLength(String text) {
-        long bytes = text.length();
-        for (int i = 0; i < text.length(); i++) {
+        long bytes = 0;
+        int end = text.length();
+        for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            if (c >= 0x80) {
-                // 2 bytes below U+0800, 3 above; a surrogate pair's two chars make 4 bytes, 2 per char
-                bytes += c < 0x800 || Character.isSurrogate(c) && isPaired(text, i) ? 1 : 2;
-            }
+            bytes += c < 0x80 ? 1 : encodedLength(c, Character.isSurrogate(c) && (Character.isHighSurrogate(c)
+                    ? i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))
+                    : i > 0 && Character.isHighSurrogate(text.charAt(i - 1))));
         }
         return bytes;
     }
 
-    private static boolean isPaired(String text, int i) {
-        char c = text.charAt(i);
-        return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+    /** {@link #encodedLength(String)} of {@code chars[start, end)}, a surrogate paired only within the range. */
+    static long encodedLength(char[] chars, int start, int end) {
+        long bytes = 0;
+        for (int i = start; i < end; i++) {
+            char c = chars[i];
+            bytes += c < 0x80 ? 1 : encodedLength(c, Character.isSurrogate(c) && (Character.isHighSurrogate(c)
+                    ? i + 1 < end && Character.isLowSurrogate(chars[i + 1])
+                    : i > start && Character.isHighSurrogate(chars[i - 1])));
+        }
+        return bytes;
+    }
+
+    /** The UTF-8 bytes of a char from U+0080: 2 below U+0800, 3 above, and 2 for each half of a surrogate pair. */
+    private static int encodedLength(char c, boolean pairedSurrogate) {
+        return c < 0x800 || pairedSurrogate ? 2 : 3;
     }
 
     /** Truncates text to {@link ReadLimits#RAW_RECORD_BYTES} UTF-8 bytes at a code point boundary. */

@@ -221,42 +221,29 @@ final class XmlErrorCursor extends CurrentRecord {
 
     /**
      * Adds a chunk of text to the record's raw text, with {@code &} and {@code <} escaped again, and its UTF-8 size
-     * (escaped) to the record's: one pass over the parser's characters, and a String only for a chunk with markup.
+     * (escaped) to the record's, from the parser's characters: a String only for a chunk with markup.
      */
     private void appendText(char[] chars, int start, int length) {
         int end = start + length;
-        long bytes = length;
-        boolean markup = false;
+        long escapes = 0; // the bytes &amp; and &lt; add to the & and < they replace
         for (int i = start; i < end; i++) {
-            char c = chars[i];
-            if (c < 0x80) {
-                if (c == '&' || c == '<') {
-                    bytes += c == '&' ? 4 : 3; // &amp; and &lt;
-                    markup = true;
-                }
-            } else {
-                // 2 bytes below U+0800, 3 above; a surrogate pair's two chars make 4 bytes, 2 per char
-                bytes += c < 0x800 || Character.isSurrogate(c) && isPaired(chars, start, end, i) ? 1 : 2;
+            if (chars[i] == '&') {
+                escapes += 4;
+            } else if (chars[i] == '<') {
+                escapes += 3;
             }
         }
-        recordBytes += bytes;
+        recordBytes += Utf8.encodedLength(chars, start, end) + escapes;
         int room = ReadLimits.RAW_RECORD_BYTES - raw.length();
         if (room <= 0) {
             return;
         }
-        if (markup) {
+        if (escapes > 0) {
             String escaped = escape(new String(chars, start, length));
             raw.append(escaped, 0, Math.min(room, escaped.length()));
         } else {
             raw.append(chars, start, Math.min(room, length));
         }
-    }
-
-    /** Whether the surrogate at {@code i} has its other half next to it within the chunk. */
-    private static boolean isPaired(char[] chars, int start, int end, int i) {
-        char c = chars[i];
-        return Character.isHighSurrogate(c) ? i + 1 < end && Character.isLowSurrogate(chars[i + 1])
-                : i > start && Character.isHighSurrogate(chars[i - 1]);
     }
 
     private static String escape(String text) {
