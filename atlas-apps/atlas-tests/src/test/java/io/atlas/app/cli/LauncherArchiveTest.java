@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * it is asked to, so nothing is built and no JVM starts.
  */
 class LauncherArchiveTest {
+    /** A start of the CLI that maps the recorded archive. */
+    private static final String RUN = "run with archive";
+
     @TempDir
     Path repo;
 
@@ -40,17 +43,20 @@ class LauncherArchiveTest {
         Files.writeString(lib.resolve("atlas-domain-0.1.0.jar"), "domain");
         Files.writeString(lib.resolve("jackson-databind-2.15.4.jar"), "jackson");
         Files.writeString(lib.resolve(".atlas-cli-built"), "");
-        Files.setLastModifiedTime(lib.resolve(".atlas-cli-built"), FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        // built long ago, so that only the jars can make the archive stale (a stamp newer than it does too)
+        Files.setLastModifiedTime(lib.resolve(".atlas-cli-built"), FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
         starts = repo.resolve("starts.log");
         Path bin = Files.createDirectories(repo.resolve("jdk/bin"));
         Path java = bin.resolve("java");
-        // Records "train" for the archive's recording run (and writes the archive there), "run" for any other start.
+        // Records "train" for the archive's recording run (and writes the archive there), "run" for any other start,
+        // and "run with archive" when that start maps an archive that exists.
         Files.writeString(java, String.join("\n",
                 "#!/usr/bin/env bash",
                 "kind=run",
                 "for arg in \"$@\"; do",
                 "  case \"$arg\" in",
                 "    -XX:ArchiveClassesAtExit=*) kind=train; echo archive > \"${arg#-XX:ArchiveClassesAtExit=}\" ;;",
+                "    -XX:SharedArchiveFile=*) [ -s \"${arg#-XX:SharedArchiveFile=}\" ] && kind=\"run with archive\" ;;",
                 "  esac",
                 "done",
                 "echo \"$kind\" >> '" + starts + "'",
@@ -61,17 +67,26 @@ class LauncherArchiveTest {
     @Test
     void theArchiveIsMadeOnceAndAgainWhenAJarChangesEvenToAnOlderTime() throws Exception {
         launch();
-        assertThat(starts()).containsExactly("train", "run");
+        assertThat(starts()).containsExactly("train", RUN);
         launch();
-        assertThat(starts()).containsExactly("train", "run", "run");
+        assertThat(starts()).containsExactly("train", RUN, RUN);
 
         // What copying a rebuilt jar into lib/ with its build time kept does: older than the archive, yet another jar.
         Files.writeString(lib.resolve("atlas-domain-0.1.0.jar"), "domain, rebuilt");
         Files.setLastModifiedTime(lib.resolve("atlas-domain-0.1.0.jar"), FileTime.from(Instant.parse("2025-06-01T00:00:00Z")));
         launch();
-        assertThat(starts()).containsExactly("train", "run", "run", "train", "run");
+        assertThat(starts()).containsExactly("train", RUN, RUN, "train", RUN);
         launch();
-        assertThat(starts()).hasSize(6).endsWith("run", "run");
+        assertThat(starts()).hasSize(6).endsWith(RUN, RUN);
+        assertThat(archives()).as("the archive of the jars before is removed").hasSize(1);
+    }
+
+    @Test
+    void aJarOfTheSameSizeWithAnotherTimeMakesTheArchiveAgain() throws Exception {
+        launch();
+        Files.setLastModifiedTime(lib.resolve("jackson-databind-2.15.4.jar"), FileTime.from(Instant.parse("2024-03-01T00:00:00Z")));
+        launch();
+        assertThat(starts()).containsExactly("train", RUN, "train", RUN);
     }
 
     @Test
@@ -79,7 +94,7 @@ class LauncherArchiveTest {
         launch();
         Files.writeString(lib.resolve("hppc-0.10.0.jar"), "hppc");
         launch();
-        assertThat(starts()).containsExactly("train", "run", "train", "run");
+        assertThat(starts()).containsExactly("train", RUN, "train", RUN);
     }
 
     @Test
@@ -100,11 +115,20 @@ class LauncherArchiveTest {
             builder.environment().put(environment[i], environment[i + 1]);
         }
         Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the launcher did not end within 60 s");
+        }
         assertThat(process.exitValue()).as(Files.readString(repo.resolve("launcher.out"))).isZero();
     }
 
     private List<String> starts() throws IOException {
         return Files.exists(starts) ? Files.readAllLines(starts) : List.of();
+    }
+
+    private List<Path> archives() throws IOException {
+        try (var files = Files.list(repo.resolve("atlas-apps/atlas-cli/target"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".jsa")).toList();
+        }
     }
 }
