@@ -43,7 +43,7 @@ class LauncherArchiveTest {
         Files.writeString(lib.resolve("atlas-domain-0.1.0.jar"), "domain");
         Files.writeString(lib.resolve("jackson-databind-2.15.4.jar"), "jackson");
         Files.writeString(lib.resolve(".atlas-cli-built"), "");
-        // built long ago, so that only the jars can make the archive stale (a stamp newer than it does too)
+        // the launcher's build stamp, from long ago: the script sees a built CLI and builds nothing
         Files.setLastModifiedTime(lib.resolve(".atlas-cli-built"), FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
         starts = repo.resolve("starts.log");
         Path bin = Files.createDirectories(repo.resolve("jdk/bin"));
